@@ -1,0 +1,74 @@
+// Lint enforces the layers of design.md: each folder may import only the layers allowed to it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const platformAndDrivers = [
+  { group: ['telegraf', 'telegraf/*', 'axios', 'keyv', '@keyv/*', 'kysely', 'better-sqlite3', 'pg', 'node-cron', 'exceljs', 'chart.js', '@napi-rs/canvas', 'pino', 'p-queue'], message: 'Core layers import no platform, driver, keyv or logger code (design.md, Layers).' },
+];
+const adapters = (...names) => names.map((n) => ({ group: [`**/${n}/**`, `**/${n}`], message: `This layer may not import src/${n} (design.md, Layers).` }));
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Only src/config/env.ts reads process.env.' }],
+    },
+  },
+  {
+    files: ['src/config/env.ts', 'test/**/*.ts', 'bin/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...platformAndDrivers, ...adapters('app', 'flows', 'channels', 'storage', 'jobs', 'reports', 'i18n', 'config'), { group: ['node:*', 'fs', 'path', 'http', 'https', 'net'], message: 'The domain is pure: no I/O.' }] }],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...platformAndDrivers, ...adapters('flows', 'channels', 'storage', 'jobs', 'reports', 'config')] }],
+    },
+  },
+  {
+    files: ['src/flows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...platformAndDrivers, ...adapters('channels', 'storage', 'jobs', 'reports', 'config')] }],
+    },
+  },
+  {
+    files: ['src/channels/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...adapters('storage', 'jobs', 'reports')] }],
+    },
+  },
+  {
+    files: ['src/storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...adapters('channels', 'jobs', 'reports', 'flows')] }],
+    },
+  },
+  {
+    files: ['src/jobs/**/*.ts', 'src/reports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...adapters('channels', 'storage')] }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);
