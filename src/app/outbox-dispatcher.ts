@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { ChannelSender } from './delivery.ts';
+import type { Clock, Outbox, OutboxRow } from './ports.ts';
+import { fromPayload } from './outbox-payload.ts';
+
+export interface DispatcherLogger {
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface DispatcherOptions {
+  batchSize?: number;
+  leaseMs?: number;
+  /** How many failed attempts before a message is given up (transient errors only). */
+  maxAttempts?: number;
+  /** Base of the exponential backoff, in ms; jitter is added. */
+  backoffMs?: number;
+  /** Polls this often even when nobody kicks (rows whose retry time came, other processes' rows). */
+  idlePollMs?: number;
+}
+
+/**
+ * Sends what the outbox holds, after the commit that put it there (design.md, "Outbound"). Rows are
+ * claimed with a lease, so two processes never send the same row; sends are at-least-once (a crash
+ * between send and mark repeats a message, never a submission). 5xx and timeouts back off with
+ * jitter a bounded number of times; a permanent refusal is marked failed.
+ */
+export class OutboxDispatcher {
+  private readonly owner = `dispatcher-${randomUUID()}`;
+  private running = false;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private current: Promise<void> = Promise.resolve();
+  private readonly opts: Required<DispatcherOptions>;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly senders: Partial<Record<string, ChannelSender>>,
+    private readonly clock: Clock,
+    private readonly logger: DispatcherLogger,
+    options: DispatcherOptions = {},
+  ) {
+    this.opts = { batchSize: 50, leaseMs: 60_000, maxAttempts: 8, backoffMs: 1000, idlePollMs: 1000, ...options };
+  }
+
+  /** Starts the idle poll. */
+  start(): void {
+    this.stopped = false;
+    this.schedule();
+  }
+
+  /** Sends now (called after each commit). Calls while a round runs make it run once more. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.current = this.round();
+  }
+
+  /** Resolves once everything due now has been handled, including a round already under way. */
+  async flush(): Promise<void> {
+    do {
+      await this.current;
+      while ((await this.sendBatch()) > 0) {
+        /* until nothing due is left */
+      }
+    } while (this.running);
+    await this.current;
+  }
+
+  /** Sends what is due until nothing is left or `deadlineMs` passes; then stops polling. */
+  async drain(deadlineMs: number): Promise<void> {
+    const until = Date.now() + deadlineMs;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.current;
+    while (Date.now() < until) {
+      const sent = await this.sendBatch();
+      if (sent === 0) break;
+    }
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.kick();
+      this.schedule();
+    }, this.opts.idlePollMs);
+    this.timer.unref();
+  }
+
+  private async round(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        while ((await this.sendBatch()) > 0 && !this.stopped) {
+          /* keep going while rows come */
+        }
+      } while (this.again && !this.stopped);
+    } catch (error) {
+      this.logger.error({ err: error }, 'outbox round failed');
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Claims one batch and sends it; returns how many rows were handled. */
+  async sendBatch(): Promise<number> {
+    const rows = await this.outbox.claim(this.owner, this.opts.batchSize, this.opts.leaseMs, this.clock.now());
+    for (const row of rows) await this.sendRow(row);
+    return rows.length;
+  }
+
+  private async sendRow(row: OutboxRow): Promise<void> {
+    const decoded = fromPayload(row.payload);
+    const sender = this.senders[row.channel];
+    if (!decoded || !sender) {
+      await this.outbox.markFailed(row.id, decoded ? `no sender for ${row.channel}` : 'unreadable payload', this.clock.now());
+      return;
+    }
+    let outcome;
+    try {
+      outcome = await sender.send(row.chatId, decoded.reply, decoded.lang);
+    } catch (error) {
+      outcome = { ok: false as const, permanent: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    const now = this.clock.now();
+    if (outcome.ok) return this.outbox.markSent(row.id, now);
+    if (outcome.permanent || row.attempts >= this.opts.maxAttempts) {
+      this.logger.warn({ outboxId: row.id, channel: row.channel, chatId: row.chatId, error: outcome.error }, 'message given up');
+      return this.outbox.markFailed(row.id, outcome.error, now);
+    }
+    const backoff = outcome.retryAfterMs ?? this.opts.backoffMs * 2 ** Math.max(0, row.attempts - 1) * (1 + Math.random() * 0.3);
+    await this.outbox.markRetry(row.id, outcome.error, new Date(now.getTime() + backoff));
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Words the bot understands (input grammar, not user-facing text). Everything here is compared after
+ * `foldText` (no diacritics, lower case), so "Hủy", "huy" and "HUY" are one word.
+ */
+
+/** Navigation words inside a conversation: never numbered, because on a figure step "2" is a figure. */
+export const NAVIGATION_WORDS = {
+  back: ['quay lai', 'quaylai', 'lai', 'back', '/quaylai', '/back'],
+  skip: ['bo qua', 'boqua', 'skip', '/boqua', '/skip'],
+  cancel: ['huy', 'huy bo', 'thoat', 'cancel', 'stop', '/huy', '/cancel'],
+} as const;
+
+export type NavigationWord = keyof typeof NAVIGATION_WORDS;
+
+/** Answers to yes/no questions. */
+export const YES_WORDS = ['co', 'dong y', 'xac nhan', 'ok', 'yes', 'y', 'gui', 'send'];
+export const NO_WORDS = ['khong', 'ko', 'k', 'no', 'n'];
+
+/** Words for "estimate" (số ước) and "note" (ghi chú) that may follow a figure. */
+export const ESTIMATE_WORDS = ['uoc', 'uoc tinh', 'so uoc', 'estimate', 'est'];

@@ -1,0 +1,59 @@
+import type { Choice, Reply } from '../../app/messages.ts';
+import { foldText } from '../../domain/text-fold.ts';
+import { renderLabel } from '../../i18n/render.ts';
+import type { Lang } from '../../i18n/i18n.ts';
+import type { Pending, Session } from './session.ts';
+
+/** Button data is `<nonce>|<option id>`: ASCII and well under Telegram's 64 bytes. */
+const SEPARATOR = '|';
+
+/**
+ * Gives the choices of an outcome's replies a fresh nonce and remembers them as the pending question,
+ * so a numbered reply ("2") or the option's words pick an option, and a button from an earlier
+ * question is recognised as stale.
+ */
+export function attachPending(
+  session: Session,
+  replies: Reply[],
+  lang: Lang,
+  expects: 'figure' | 'choice' | 'text' | undefined,
+): { session: Session; replies: Reply[] } {
+  const options: Choice[] = replies.flatMap((r) => (r.choices ?? []).flat());
+  if (options.length === 0) return { session: { ...session, pending: undefined }, replies };
+  const seq = session.seq + 1;
+  const nonce = seq.toString(36);
+  const pending: Pending = {
+    nonce,
+    optionIds: options.map((o) => o.id),
+    optionWords: options.map((o) => foldText(renderLabel(o.label, lang))),
+    numbered: expects !== 'figure',
+  };
+  const tagged = replies.map((r) =>
+    r.choices ? { ...r, choices: r.choices.map((row) => row.map((c) => ({ ...c, id: `${nonce}${SEPARATOR}${c.id}` }))) } : r,
+  );
+  return { session: { ...session, seq, pending }, replies: tagged };
+}
+
+export type OptionPick = { type: 'option'; optionId: string } | { type: 'stale' } | { type: 'outOfRange'; count: number } | { type: 'none' };
+
+/** A button press: valid only if it belongs to the question now awaited. */
+export function pickFromButton(pending: Pending | undefined, data: string): OptionPick {
+  const at = data.indexOf(SEPARATOR);
+  if (!pending || at < 0 || data.slice(0, at) !== pending.nonce) return { type: 'stale' };
+  const id = data.slice(at + 1);
+  return pending.optionIds.includes(id) ? { type: 'option', optionId: id } : { type: 'stale' };
+}
+
+/** A typed answer: "2" picks option 2 (unless the step asks for a figure), or the option's words. */
+export function pickFromText(pending: Pending | undefined, text: string): OptionPick {
+  if (!pending) return { type: 'none' };
+  const folded = foldText(text);
+  if (pending.numbered && /^\d{1,2}$/.test(folded)) {
+    const n = Number(folded);
+    const id = pending.optionIds[n - 1];
+    return id ? { type: 'option', optionId: id } : { type: 'outOfRange', count: pending.optionIds.length };
+  }
+  const at = pending.optionWords.indexOf(folded);
+  const id = at >= 0 ? pending.optionIds[at] : undefined;
+  return id ? { type: 'option', optionId: id } : { type: 'none' };
+}

@@ -1,0 +1,25 @@
+import { msg, type Message } from '../../app/messages.ts';
+import type { Registration } from '../../app/ports.ts';
+import type { Bloc } from '../../domain/bloc.ts';
+
+/** A unit's name from the bloc file (any year that has it), or its id when the file no longer has it. */
+export function unitName(bloc: Bloc | undefined, unitId: string | undefined): string {
+  if (!unitId) return '';
+  for (const year of [...(bloc?.years ?? [])].reverse()) {
+    const unit = year.units.find((u) => u.id === unitId);
+    if (unit) return unit.name;
+  }
+  return unitId;
+}
+
+export function roleLabel(role: string): Message {
+  return msg(`roles.${role}`);
+}
+
+/** "cán bộ đầu mối — Huyện Si Ma Cai (Khối …)" as a message, for greetings and /toilaai. */
+export function bindingLine(bloc: Bloc | undefined, registration: Registration): Message {
+  const unit = unitName(bloc, registration.unitId);
+  return unit
+    ? msg('common.bindingWithUnit', { role: roleLabel(registration.role), unit, bloc: bloc?.name ?? registration.blocId })
+    : msg('common.binding', { role: roleLabel(registration.role), bloc: bloc?.name ?? registration.blocId });
+}
