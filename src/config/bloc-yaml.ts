@@ -1,0 +1,124 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+
+/**
+ * Reading the YAML text of a bloc file: syntax errors with their line, the line of any path (so a
+ * schema error can point at it), and one trap of Vietnamese writing that YAML would swallow.
+ */
+
+export interface YamlProblem {
+  path: string[];
+  message: string;
+  line?: number;
+}
+
+export type YamlReadResult =
+  | { ok: true; data: unknown; lineOf: (path: readonly PropertyKey[]) => number | undefined; problems: YamlProblem[] }
+  | { ok: false; problems: YamlProblem[] };
+
+/**
+ * A plain number like `20.207` or `1.500`: YAML reads a decimal (20.207), while a Vietnamese clerk
+ * means twenty thousand two hundred and seven (the dot groups thousands). Never guess: ask for 20207.
+ */
+const THOUSANDS_DOT = /^[1-9]\d{0,2}(\.\d{3})+$/;
+
+/** yaml's messages, where they speak to a programmer rather than to the person editing the file. */
+const CLEARER: Partial<Record<string, string>> = {
+  MULTIPLE_DOCS: 'a bloc file holds one bloc: remove the second "---" or split the file',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+};
+
+export function readYaml(text: string): YamlReadResult {
+  const lineCounter = new LineCounter();
+  // prettyErrors adds a multi-line code frame to each message; the operator gets one line per error.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  if (doc.errors.length > 0) {
+    const seen = new Set<string>();
+    const problems: YamlProblem[] = [];
+    for (const error of doc.errors) {
+      const opening = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
+      const line = lineAt(opening ?? error.pos[0]);
+      const message = opening === undefined ? (CLEARER[error.code] ?? error.message) : 'missing closing quote: the quoted text that starts on this line never ends';
+      const key = `${line}:${message}`;
+      if (!seen.has(key)) problems.push({ path: [], message, line });
+      seen.add(key);
+    }
+    return { ok: false, problems };
+  }
+  const lineOf = (path: readonly PropertyKey[]) => {
+    const offset = offsetOf(doc, path);
+    return offset === undefined ? undefined : lineAt(offset);
+  };
+  return { ok: true, data: doc.toJS(), lineOf, problems: thousandsDots(doc, text, lineAt) };
+}
+
+/**
+ * Where the node at `path` starts; for a map entry, where its key starts (the line a clerk looks
+ * for); for a path that does not exist, the deepest part that does (a missing key's parent map).
+ */
+function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = isNode(node) ? node.range?.[0] : undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      offset = isScalar(pair.key) ? (pair.key.range?.[0] ?? offset) : offset;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+      if (!isNode(node)) break;
+      offset = node.range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+/**
+ * yaml reports an unclosed quote where the file ends, since the quoted text swallowed the rest; the
+ * clerk needs the line where the quote opened.
+ */
+function unclosedQuoteStart(doc: Document, errorOffset: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (quoted && node.range && node.range[1] >= errorOffset) start ??= node.range[0];
+    },
+  });
+  return start;
+}
+
+function thousandsDots(doc: Document, text: string, lineAt: (offset: number) => number): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  visit(doc, {
+    Scalar(key, node, ancestors) {
+      if (key === 'key' || typeof node.value !== 'number' || !node.range) return;
+      const source = text.slice(node.range[0], node.range[1]);
+      if (!THOUSANDS_DOT.test(source)) return;
+      problems.push({
+        path: pathOf(ancestors, node),
+        message: `"${source}" is ambiguous: write ${source.replaceAll('.', '')} for a whole number (no thousands dots), or drop the trailing zeros of a decimal`,
+        line: lineAt(node.range[0]),
+      });
+    },
+  });
+  return problems;
+}
+
+/** The dotted path of a value from the ancestors `visit` passes (documents, maps, pairs, lists). */
+function pathOf(ancestors: readonly unknown[], node: Node): string[] {
+  const path: string[] = [];
+  ancestors.forEach((ancestor, index) => {
+    const child = ancestors[index + 1] ?? node;
+    if (isPair(ancestor) && isScalar(ancestor.key)) path.push(String(ancestor.key.value));
+    else if (isSeq(ancestor)) path.push(String(ancestor.items.indexOf(child as never)));
+  });
+  return path;
+}
+
+function isNode(value: unknown): value is Node {
+  return isMap(value) || isSeq(value) || isScalar(value);
+}

@@ -1,0 +1,115 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatBlocErrors, loadBlocs, summarizeBloc } from '../../src/config/bloc-loader.ts';
+import { blocOf, fixture, fixturePath, minimalWith, pathsAndMessages } from './helpers.ts';
+
+describe('loadBlocs', () => {
+  const temporary: string[] = [];
+  afterEach(async () => {
+    await Promise.all(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('loads every .yaml and .yml file of a folder, in name order, and ignores other files', async () => {
+    const { blocs, errors } = await loadBlocs(fixturePath('two-blocs'));
+    expect(errors).toEqual([]);
+    expect(blocs.map((b) => b.id)).toEqual(['khoi-hai', 'khoi-mot']);
+  });
+
+  it('refuses a second file with the same bloc id, keeping the first', async () => {
+    const { blocs, errors } = await loadBlocs(fixturePath('same-id'));
+    expect(blocs.map((b) => b.id)).toEqual(['khoi-thu-nghiem']);
+    expect(errors).toEqual([
+      { source: join(fixturePath('same-id'), 'b.yaml'), path: 'id', message: `bloc id "khoi-thu-nghiem" is already used by ${join(fixturePath('same-id'), 'a.yaml')}` },
+    ]);
+  });
+
+  it('refuses an empty folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'thidua-blocs-'));
+    temporary.push(dir);
+    const { blocs, errors } = await loadBlocs(dir);
+    expect(blocs).toEqual([]);
+    expect(formatBlocErrors(errors)).toEqual([`${dir}: no .yaml or .yml bloc file in this folder`]);
+  });
+
+  it('reports a path that does not exist, and a file that is not YAML', async () => {
+    expect(formatBlocErrors((await loadBlocs(fixturePath('nothing-here.yaml'))).errors)).toEqual([`${fixturePath('nothing-here.yaml')}: no such file or folder`]);
+    expect((await loadBlocs(fixturePath('two-blocs/notes.txt'))).errors[0]?.message).toBe('a bloc file must end in .yaml or .yml');
+  });
+
+  it('reports the errors of a broken file with the file name', async () => {
+    const { blocs, errors } = await loadBlocs(fixturePath('typo.yaml'));
+    expect(blocs).toEqual([]);
+    expect(formatBlocErrors(errors)).toEqual([`${fixturePath('typo.yaml')}:15: calendar.grace_day: unknown key (did you mean grace_days?)`]);
+  });
+});
+
+describe('defaults', () => {
+  const bloc = blocOf(fixture('minimal.yaml'));
+
+  it('fills the calendar, reminders, scoring policy and options', () => {
+    expect(bloc.calendar).toEqual({
+      timezone: 'Asia/Ho_Chi_Minh',
+      open: { day: 10, monthOffset: 0 },
+      due: { day: 16, monthOffset: 0 },
+      graceDays: 0,
+      lock: { day: 9, monthOffset: 1 },
+      reopenDays: 3,
+    });
+    expect(bloc.reminders).toEqual({
+      beforeDueDays: [3, 1, 0],
+      lateEveryDays: 1,
+      escalateAfterLateDays: 3,
+      sendAt: '08:30',
+      officeHours: { start: '07:30', end: '17:00' },
+      weekdays: [1, 2, 3, 4, 5],
+      holidays: [],
+    });
+    expect(bloc.scoring).toEqual({ latePenalty: 1, missingPenalty: 2, tieBreak: ['total', 'on_time', 'submitted_at', 'name'] });
+    expect(bloc.options).toEqual({ autoPostStandings: true, focalSeesFullTable: false });
+  });
+
+  it('fills an indicator by its kind', () => {
+    const [amount, percent, ratio] = bloc.indicators;
+    expect(amount).toMatchObject({ number: 1, name: { vi: 'Thu ngân sách', en: 'Thu ngân sách' }, decimals: 1, required: true, ratioAtMostOne: false, range: { min: 0, max: 1e6 } });
+    expect(amount?.scoring).toEqual({ benchmark: 60, method: 'linear', capPercent: 100, bands: [] });
+    expect(percent).toMatchObject({ number: 2, unit: 'percent', decimals: 1, range: { min: 0, max: 100 }, name: { en: 'Poor households' } });
+    expect(percent?.scoring).toBeUndefined();
+    expect(ratio).toMatchObject({ decimals: 0, range: { min: 0, max: 1 }, ratioAtMostOne: true });
+    expect(ratio?.scoring?.target).toBe(1);
+  });
+
+  it('keeps a year without a deputy, and its plans', () => {
+    expect(bloc.years).toEqual([
+      {
+        year: 2025,
+        units: [
+          { id: 'xa-a', name: 'Xã A', type: 'commune' },
+          { id: 'phuong-b', name: 'Phường B', type: 'ward' },
+        ],
+        head: 'xa-a',
+        plans: { 'xa-a': { 'thu-ngan-sach': 12.5, 'xa-dat-chuan': 8 }, 'phuong-b': { 'thu-ngan-sach': 40 } },
+      },
+    ]);
+  });
+
+  it('sorts years and normalises times written without a leading zero', () => {
+    const text = minimalWith('years:\n', 'years:\n  2026:\n    units: [{ id: xa-c, name: Xã C, type: commune }]\n    head: xa-c\n');
+    expect(blocOf(text).years.map((y) => y.year)).toEqual([2025, 2026]);
+    expect(blocOf(`${fixture('minimal.yaml')}reminders: { send_at: "8:05" }\n`).reminders.sendAt).toBe('08:05');
+  });
+
+  it('are listed by the summary where a scored amount or count has no plan for a member', () => {
+    const text = minimalWith('      phuong-b: { thu-ngan-sach: 40 }\n', '');
+    const summary = summarizeBloc(blocOf(text), new Date('2025-06-01T00:00:00Z'));
+    expect(summary).toContain('  in use for 2025: year 2025');
+    expect(summary.at(-1)).toBe('  no plan (not scored for that unit): 2025 phuong-b: thu-ngan-sach');
+  });
+
+  it('are never a way around strict keys: a misspelt optional key is an error, not a default', () => {
+    expect(pathsAndMessages(`${fixture('minimal.yaml')}options: { auto_post_standing: false }\n`)).toEqual([
+      'options.auto_post_standing: unknown key (did you mean auto_post_standings?)',
+    ]);
+  });
+});
