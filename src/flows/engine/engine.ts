@@ -1,6 +1,7 @@
 import type { Inbound, Reply } from '../../app/messages.ts';
 import { reply } from '../../app/messages.ts';
 import type { AppServices } from '../../app/services.ts';
+import type { CommandName } from '../../app/permissions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isLang, type Lang } from '../../i18n/i18n.ts';
 import { resolveWhereabouts } from './actor.ts';
@@ -27,13 +28,16 @@ export type HandleResult = 'handled' | 'duplicate' | 'failed';
  */
 export class ConversationEngine {
   private readonly queue = new KeyQueue();
+  private readonly available: ReadonlySet<CommandName>;
 
   constructor(
     private readonly services: AppServices,
     private readonly flows: FlowRegistry,
     private readonly logger: EngineLogger,
     private readonly onCommitted: () => void = () => {},
-  ) {}
+  ) {
+    this.available = new Set([...flows.keys(), 'huy']);
+  }
 
   handle(inbound: Inbound): Promise<HandleResult> {
     const key = sessionKey(inbound.channel, inbound.chatId, inbound.userId);
@@ -62,7 +66,7 @@ export class ConversationEngine {
         if (!sessionInTransaction && before.lastUpdateId === inbound.updateId) return undefined;
         state = { flow: before.flow, step: before.step };
         const where = await resolveWhereabouts(inbound, this.services, lang);
-        const ctx = { inbound, now: inbound.at, services: this.services, ...where };
+        const ctx = { inbound, now: inbound.at, services: this.services, available: this.available, ...where };
         const routed = await route(ctx, before, this.flows);
         const replies = read.ok ? routed.replies : [reply('engine.sessionReset'), ...routed.replies];
         await this.enqueue(inbound, replies, lang);

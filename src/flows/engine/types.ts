@@ -31,6 +31,8 @@ export interface FlowContext {
   registration?: Registration;
   /** The update came from the bloc's registered leaders' group. */
   inBlocGroup: boolean;
+  /** Commands that have a conversation built (help lists only these). */
+  available: ReadonlySet<CommandName>;
 }
 
 /** What a person answered: text (trimmed), a chosen option, or a photo. */

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import type { Bloc } from '../domain/bloc.ts';
+import { displayInviteCode, inviteCodeFromBytes, parseTtl } from '../domain/invite-code.ts';
+import type { Role } from '../domain/roles.ts';
+import { t } from '../i18n/i18n.ts';
+import { fetchBotUsername } from '../channels/telegram/bot-info.ts';
+import { displayDateTime } from '../flows/shared/format.ts';
+import { unitName } from '../flows/shared/labels.ts';
+import { openCliContext, type CliContext } from './context.ts';
+
+const ROLE_WORDS: Record<string, Role> = {
+  focal: 'focal', daumoi: 'focal', leader: 'leader', lanhdao: 'leader', secretariat: 'secretariat', thuky: 'secretariat',
+};
+
+/**
+ * `thidua invite --role focal|leader|secretariat [--unit <id>] [--bloc <id>] [--ttl 7d]`: stores a
+ * single-use code and prints it; the last line is what the invitee taps or types: the Telegram deep
+ * link when a token is set, `/start <code>` otherwise.
+ */
+export async function runInvite(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { role: { type: 'string' }, unit: { type: 'string' }, bloc: { type: 'string' }, ttl: { type: 'string', default: '7d' } },
+    strict: true,
+  });
+  const role = ROLE_WORDS[(values.role ?? '').toLowerCase()];
+  if (!role) return fail(t('cli.inviteRoleMissing'));
+  const ttlMs = parseTtl(values.ttl ?? '7d');
+  if (!ttlMs) return fail(t('cli.inviteTtlInvalid', { ttl: values.ttl ?? '' }));
+  const ctx = await openCliContext({ logLevel: 'warn' });
+  if (typeof ctx === 'number') return ctx;
+  try {
+    return await createInvite(ctx, role, values.unit, values.bloc, ttlMs);
+  } finally {
+    await ctx.runtime.close(0);
+  }
+}
+
+async function createInvite(ctx: CliContext, role: Role, unitArg: string | undefined, blocArg: string | undefined, ttlMs: number): Promise<number> {
+  const bloc = pickBloc(ctx.blocs, blocArg);
+  if (typeof bloc === 'string') return fail(bloc);
+  const units = [...new Set(bloc.years.flatMap((y) => y.units.map((u) => u.id)))];
+  if (role === 'focal' && !unitArg) return fail(t('cli.inviteUnitRequired', { units: units.join(', ') }));
+  if (unitArg && !units.includes(unitArg)) return fail(t('cli.inviteUnitUnknown', { unit: unitArg, bloc: bloc.id, units: units.join(', ') }));
+  const { repos, randomBytes } = ctx.runtime.services;
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = inviteCodeFromBytes(randomBytes(16));
+    const stored = await repos.invites.create({ code, blocId: bloc.id, role, unitId: unitArg, expiresAt, createdBy: { channel: 'cli', userId: 'cli' } });
+    if (!stored) continue;
+    const unit = unitArg ? ` — ${unitName(bloc, unitArg)}` : '';
+    console.log(t('cli.inviteCreated', { role: t(`roles.${role}`), unit, bloc: bloc.name, code: displayInviteCode(code), expires: displayDateTime(expiresAt, bloc.calendar.timezone) }));
+    console.log(await lastLine(ctx, code));
+    return 0;
+  }
+  throw new Error('could not draw a free invite code');
+}
+
+function pickBloc(blocs: Bloc[], id: string | undefined): Bloc | string {
+  const ids = blocs.map((b) => b.id).join(', ');
+  if (id) return blocs.find((b) => b.id === id) ?? t('cli.inviteBlocUnknown', { bloc: id, blocs: ids });
+  if (blocs.length === 1 && blocs[0]) return blocs[0];
+  return t('cli.inviteBlocRequired', { blocs: ids });
+}
+
+async function lastLine(ctx: CliContext, code: string): Promise<string> {
+  const telegram = ctx.config.telegram;
+  if (telegram) {
+    try {
+      const username = await fetchBotUsername(telegram.token, telegram.apiRoot);
+      return `https://t.me/${username}?start=${code}`;
+    } catch (error) {
+      console.error(t('cli.inviteLinkFailed', { reason: ctx.logger ? describe(error) : '' }));
+    }
+  }
+  return `/start ${code}`;
+}
+
+function describe(error: unknown): string {
+  // Never print the raw error: telegraf's messages can carry the request URL with the token.
+  return error instanceof Error && 'code' in error ? `HTTP ${String((error as { code: unknown }).code)}` : 'network';
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
+}
