@@ -36,8 +36,19 @@ async function exampleBloc(): Promise<Bloc> {
   return loaded;
 }
 
-export async function createHarness(options: { now?: Date; sessionStoreUrl?: string; databaseUrl?: string } = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'thidua-flow-'));
+export interface HarnessOptions {
+  now?: Date;
+  sessionStoreUrl?: string;
+  databaseUrl?: string;
+  /** Reuse this folder's SQLite file (a restart); the caller removes it. */
+  dir?: string;
+  /** Wraps the session store, e.g. to add latency in race tests. */
+  wrapSessions?: (store: Runtime['services']['sessions']) => Runtime['services']['sessions'];
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const ownDir = options.dir === undefined;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'thidua-flow-'));
   const bloc = await exampleBloc();
   const clock = { now: options.now ?? new Date('2023-06-12T03:00:00Z') };
   const runtime = await createRuntime({
@@ -49,6 +60,7 @@ export async function createHarness(options: { now?: Date; sessionStoreUrl?: str
     logger: pino({ level: 'silent' }),
     clock: { now: () => clock.now },
   });
+  if (options.wrapSessions) runtime.services.sessions = options.wrapSessions(runtime.services.sessions);
   let counter = 0;
   const chatFor = (userId: string, name: string, chatId: string, chatType: 'private' | 'group') => {
     const chat = new ConsoleChat(runtime.engine, runtime.dispatcher, { userId, displayName: name, chatId, chatType }, () => {}, () => clock.now);
@@ -86,7 +98,7 @@ export async function createHarness(options: { now?: Date; sessionStoreUrl?: str
     },
     async close() {
       await runtime.close(100);
-      rmSync(dir, { recursive: true, force: true });
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -69,7 +69,7 @@ export class ConversationEngine {
         const ctx = { inbound, now: inbound.at, services: this.services, available: this.available, ...where };
         const routed = await route(ctx, before, this.flows);
         const replies = read.ok ? routed.replies : [reply('engine.sessionReset'), ...routed.replies];
-        await this.enqueue(inbound, replies, lang);
+        await this.enqueue(inbound, replies, routed.lang ?? lang);
         const session: Session = { ...routed.session, lastUpdateId: inbound.updateId };
         if (sessionInTransaction) await sessions.set(key, session, DRAFT_TTL_MS);
         return { session, changed: true };

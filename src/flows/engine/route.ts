@@ -6,12 +6,14 @@ import { parseCommand } from './commands.ts';
 import { attachPending, pickFromButton, pickFromText } from './pending.ts';
 import { DRAFT_TTL_MS, emptySession, type Session } from './session.ts';
 import type { Flow, FlowContext, StepInput, StepOutcome } from './types.ts';
+import type { Lang } from '../../i18n/i18n.ts';
 
 export type FlowRegistry = ReadonlyMap<CommandName, Flow>;
 
 export interface Routed {
   session: Session;
   replies: Reply[];
+  lang?: Lang;
 }
 
 const CANCEL_WORDS: ReadonlySet<string> = new Set(NAVIGATION_WORDS.cancel);
@@ -69,7 +71,7 @@ async function runCommand(ctx: FlowContext, session: Session, flows: FlowRegistr
   if (!outcome.next) {
     // A one-shot command answers without disturbing a conversation in progress.
     const replies = session.flow ? [...outcome.replies, reply('engine.stillInFlow', { command: session.flow })] : outcome.replies;
-    return { session, replies };
+    return { session, replies, lang: outcome.lang };
   }
   const fresh: Session = { ...emptySession(), seq: session.seq, flow: name, startedAt: ctx.now.toISOString() };
   return settle(ctx, fresh, outcome);
@@ -86,7 +88,8 @@ async function continueFlow(ctx: FlowContext, session: Session, flow: Flow, inpu
 }
 
 function settle(ctx: FlowContext, session: Session, outcome: StepOutcome<unknown>): Routed {
-  if (!outcome.next) return { session: { ...emptySession(), seq: session.seq }, replies: outcome.replies };
+  const lang = outcome.lang;
+  if (!outcome.next) return { session: { ...emptySession(), seq: session.seq }, replies: outcome.replies, lang };
   const next: Session = { ...session, step: outcome.next.step, draft: outcome.next.draft };
-  return attachPending(next, outcome.replies, ctx.actor.lang, outcome.next.expects);
+  return { ...attachPending(next, outcome.replies, lang ?? ctx.actor.lang, outcome.next.expects), lang };
 }

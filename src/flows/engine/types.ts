@@ -48,6 +48,8 @@ export interface StepInput {
  */
 export interface StepOutcome<D> {
   replies: Reply[];
+  /** The person switched language: these replies and later ones use it. */
+  lang?: Lang;
   next?: { step: string; draft: D; expects?: 'figure' | 'choice' | 'text' };
 }
 

@@ -9,7 +9,7 @@ const WORDS: Record<string, Lang> = { vi: 'vi', 'tieng viet': 'vi', vietnamese: 
 /** `/ngonngu [vi|en]` (`/language`): switches this person's language; without an argument, asks. */
 async function start(ctx: FlowContext, args: string): Promise<StepOutcome<null>> {
   const chosen = WORDS[foldText(args)];
-  if (chosen) return { replies: [await choose(ctx, chosen)] };
+  if (chosen) return { replies: [await choose(ctx, chosen)], lang: chosen };
   const choices = [[{ id: 'vi', label: msg('language.vi') }, { id: 'en', label: msg('language.en') }]];
   return { replies: [reply('language.ask', {}, { choices })], next: { step: 'pick', draft: null, expects: 'choice' } };
 }
@@ -17,7 +17,7 @@ async function start(ctx: FlowContext, args: string): Promise<StepOutcome<null>>
 async function pick(ctx: FlowContext, _draft: null, input: { text: string; optionId?: string }): Promise<StepOutcome<null>> {
   const chosen = input.optionId && isLang(input.optionId) ? input.optionId : WORDS[foldText(input.text)];
   if (!chosen) return { replies: [reply('language.unknown')], next: { step: 'pick', draft: null, expects: 'choice' } };
-  return { replies: [await choose(ctx, chosen)] };
+  return { replies: [await choose(ctx, chosen)], lang: chosen };
 }
 
 async function choose(ctx: FlowContext, lang: Lang) {
