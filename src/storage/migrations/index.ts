@@ -1,0 +1,31 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { MigrationDb } from './helpers.ts';
+import { peopleAndAccess } from './0001-people-and-access.ts';
+import { reports } from './0002-reports.ts';
+import { delivery } from './0003-delivery.ts';
+
+/**
+ * The migrations, in code: nothing is read from disk at run time, so a bundled or compiled build
+ * carries them. Names sort in the order they run; never rename or edit one that has shipped.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_people_and_access': peopleAndAccess,
+  '0002_reports': reports,
+  '0003_delivery': delivery,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
+
+/**
+ * Brings the database to the latest schema; run at start. Idempotent, and safe with two processes
+ * starting at once (kysely takes a lock). Throws with the failing migration's name.
+ */
+export async function migrate(db: MigrationDb): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,128 @@
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
+import type { Outbox, OutboxRow } from '../app/ports.ts';
+import type { Dialect } from './database.ts';
+import { iso, opt, optDate, toCount, toDate } from './codec.ts';
+import type { DatabaseSchema, OutboxTable } from './schema.ts';
+import { currentExecutor, transactional } from './unit-of-work.ts';
+
+type Eb = ExpressionBuilder<DatabaseSchema, 'outbox'>;
+
+function toRow(row: Selectable<OutboxTable>): OutboxRow {
+  return {
+    id: row.id,
+    channel: row.channel,
+    chatId: row.chat_id,
+    payload: JSON.parse(row.payload) as object,
+    createdAt: toDate(row.created_at),
+    expiresAt: optDate(row.expires_at),
+    attempts: row.attempts,
+    nextAttemptAt: toDate(row.next_attempt_at),
+    claimedBy: opt(row.claimed_by),
+    leaseUntil: optDate(row.lease_until),
+    sentAt: optDate(row.sent_at),
+    failedAt: optDate(row.failed_at),
+    droppedAt: optDate(row.dropped_at),
+    lastError: opt(row.last_error),
+  };
+}
+
+/** Not sent, not failed, not dropped. */
+const open = (eb: Eb) => eb.and([eb('sent_at', 'is', null), eb('failed_at', 'is', null), eb('dropped_at', 'is', null)]);
+const leaseFree = (eb: Eb, now: string) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]);
+const unexpired = (eb: Eb, now: string) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]);
+
+/**
+ * The outbox. A claim gives each row to one owner for `leaseMs`; a crashed owner's rows come back when
+ * the lease runs out (so sends are at least once). Errors are kept short: they are for people reading
+ * the table, and a platform's error may be long.
+ */
+export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox {
+  return {
+    async enqueue(messages) {
+      if (messages.length === 0) return [];
+      const rows = await currentExecutor(db)
+        .insertInto('outbox')
+        .values(
+          messages.map((m) => ({
+            channel: m.channel,
+            chat_id: m.chatId,
+            payload: JSON.stringify(m.payload),
+            created_at: iso(m.createdAt),
+            expires_at: m.expiresAt === undefined ? null : iso(m.expiresAt),
+            attempts: 0,
+            next_attempt_at: iso(m.nextAttemptAt ?? m.createdAt),
+          })),
+        )
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id).sort((a, b) => a - b);
+    },
+
+    claim(owner, limit, leaseMs, now) {
+      const at = iso(now);
+      const leaseUntil = iso(new Date(now.getTime() + leaseMs));
+      return transactional(db, async (trx) => {
+        // A reminder for a day that is over is dropped, not sent late (design.md, "Outbound").
+        await trx
+          .updateTable('outbox')
+          .set({ dropped_at: at, claimed_by: null, lease_until: null })
+          .where(open)
+          .where((eb) => leaseFree(eb, at))
+          .where('expires_at', '<=', at)
+          .execute();
+        const due = trx
+          .selectFrom('outbox')
+          .select('id')
+          .where(open)
+          .where((eb) => leaseFree(eb, at))
+          .where((eb) => unexpired(eb, at))
+          .where('next_attempt_at', '<=', at)
+          .orderBy('id')
+          .limit(limit);
+        const claim = { claimed_by: owner, lease_until: leaseUntil, attempts: sql<number>`attempts + 1` };
+        let rows: Selectable<OutboxTable>[];
+        if (dialect === 'postgres') {
+          // Rows another claimer holds are skipped, not waited for; the locks last until our commit,
+          // by which time the rows carry our lease.
+          const ids = (await due.forUpdate().skipLocked().execute()).map((r) => r.id);
+          if (ids.length === 0) return [];
+          rows = await trx.updateTable('outbox').set(claim).where('id', 'in', ids).returningAll().execute();
+        } else {
+          // SQLite has one writer at a time: a single conditional UPDATE is atomic on its own.
+          rows = await trx.updateTable('outbox').set(claim).where('id', 'in', due).returningAll().execute();
+        }
+        return rows.sort((a, b) => a.id - b.id).map(toRow);
+      });
+    },
+
+    async markSent(id, at) {
+      await currentExecutor(db).updateTable('outbox').set({ sent_at: iso(at), lease_until: null }).where('id', '=', id).execute();
+    },
+
+    async markRetry(id, error, nextAttemptAt) {
+      await currentExecutor(db)
+        .updateTable('outbox')
+        .set({ last_error: error.slice(0, 2000), next_attempt_at: iso(nextAttemptAt), claimed_by: null, lease_until: null })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async markFailed(id, error, at) {
+      await currentExecutor(db)
+        .updateTable('outbox')
+        .set({ last_error: error.slice(0, 2000), failed_at: iso(at), lease_until: null })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async pending(now) {
+      const row = await currentExecutor(db)
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where(open)
+        .where((eb) => unexpired(eb, iso(now)))
+        .executeTakeFirstOrThrow();
+      return toCount(row.n);
+    },
+  };
+}

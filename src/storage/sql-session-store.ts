@@ -1,0 +1,85 @@
+import { EventEmitter } from 'node:events';
+import { type Kysely, sql } from 'kysely';
+import type { KeyvStoreAdapter, StoredData } from 'keyv';
+import type { DatabaseSchema } from './schema.ts';
+import { currentExecutor } from './unit-of-work.ts';
+
+/**
+ * A keyv 5 store over the project's own `sessions` table. It goes through `currentExecutor`, so a
+ * session written while a UnitOfWork runs commits or rolls back with the rest of the update
+ * (design.md, "Nothing lost"). Keyv hands it serialized text and a TTL in ms; `expires_at` is kept
+ * beside the text so expired rows can be purged and are never returned.
+ * Errors are not caught here: they reach keyv, which throws them (`throwOnErrors`).
+ */
+export class SqlSessionStore extends EventEmitter implements KeyvStoreAdapter {
+  opts: { dialect: 'sql'; table: 'sessions' } = { dialect: 'sql', table: 'sessions' };
+  namespace?: string | undefined;
+
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    super();
+  }
+
+  async get<Value>(key: string): Promise<StoredData<Value> | undefined> {
+    const row = await this.live()
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row?.value as StoredData<Value> | undefined;
+  }
+
+  async getMany<Value>(keys: string[]): Promise<Array<StoredData<Value | undefined>>> {
+    if (keys.length === 0) return [];
+    const rows = await this.live().select(['key', 'value']).where('key', 'in', keys).execute();
+    const found = new Map(rows.map((r) => [r.key, r.value]));
+    return keys.map((k) => found.get(k) as StoredData<Value | undefined>);
+  }
+
+  async set(key: string, value: unknown, ttl?: number): Promise<boolean> {
+    if (typeof value !== 'string') throw new TypeError('SqlSessionStore stores keyv-serialized text only');
+    const expiresAt = typeof ttl === 'number' && ttl > 0 ? new Date(this.now().getTime() + ttl).toISOString() : null;
+    await currentExecutor(this.db)
+      .insertInto('sessions')
+      .values({ key, value, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, expires_at: expiresAt }))
+      .execute();
+    return true;
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const result = await currentExecutor(this.db).deleteFrom('sessions').where('key', '=', key).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async has(key: string): Promise<boolean> {
+    return (await this.get(key)) !== undefined;
+  }
+
+  /** Deletes this namespace's keys (all keys when keyv has no namespace). */
+  async clear(): Promise<void> {
+    let query = currentExecutor(this.db).deleteFrom('sessions');
+    if (this.namespace) {
+      const prefix = `${this.namespace}:`;
+      query = query.where(sql<string>`substr(${sql.ref('key')}, 1, ${prefix.length})`, '=', prefix);
+    }
+    await query.execute();
+  }
+
+  /** Deletes rows expired at `now` (keyv's TTL is lazy: a job calls this). Returns how many. */
+  async purgeExpired(now: Date): Promise<number> {
+    const result = await currentExecutor(this.db)
+      .deleteFrom('sessions')
+      .where('expires_at', '<=', now.toISOString())
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  private live() {
+    const at = this.now().toISOString();
+    return currentExecutor(this.db)
+      .selectFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]));
+  }
+}

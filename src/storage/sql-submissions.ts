@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import type { Submissions } from '../app/ports.ts';
+import type { ReportedValue, Submission } from '../domain/submission.ts';
+import type { Dialect } from './database.ts';
+import type { DatabaseSchema } from './schema.ts';
+import { auditRow, changedValues, submissionRow, toAuditEntry, toReportedValue, toSubmission, valueRow } from './submission-rows.ts';
+import { currentExecutor, transactional } from './unit-of-work.ts';
+
+type Db = Kysely<DatabaseSchema>;
+
+async function load(db: Db, blocId: string, periodId: string, unitId: string, lock: boolean): Promise<Submission | undefined> {
+  let query = db
+    .selectFrom('submissions')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('period_id', '=', periodId)
+    .where('unit_id', '=', unitId);
+  // Two writers of one report (a focal point and the secretariat's /nhapho) take turns on PostgreSQL,
+  // so each computes its revision and audit from what the other committed. SQLite has one writer.
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (row === undefined) return undefined;
+  const values = await db
+    .selectFrom('submission_values')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('period_id', '=', periodId)
+    .where('unit_id', '=', unitId)
+    .orderBy('indicator_code')
+    .execute();
+  return toSubmission(row, values.map(toReportedValue));
+}
+
+/** Submissions with their values and a per-value audit trail. */
+export function sqlSubmissions(db: Db, dialect: Dialect): Submissions {
+  return {
+    find: (blocId, periodId, unitId) => load(currentExecutor(db), blocId, periodId, unitId, false),
+
+    save(submission, audit) {
+      return transactional(db, async (trx) => {
+        const { blocId, periodId, unitId } = submission;
+        const previous = await load(trx, blocId, periodId, unitId, dialect === 'postgres');
+        const changes = changedValues(previous?.values ?? [], submission.values);
+        const submittedAgain =
+          submission.status === 'submitted' && (previous?.status !== 'submitted' || changes.length > 0);
+        const revision = (previous?.revision ?? 0) + (submittedAgain ? 1 : 0);
+
+        const row = submissionRow(submission, revision, audit.at);
+        const { bloc_id: _b, period_id: _p, unit_id: _u, ...update } = row;
+        await trx
+          .insertInto('submissions')
+          .values(row)
+          .onConflict((oc) => oc.columns(['bloc_id', 'period_id', 'unit_id']).doUpdateSet(update))
+          .execute();
+        // Values are few (one per indicator): replacing them all is simpler than merging.
+        await trx
+          .deleteFrom('submission_values')
+          .where('bloc_id', '=', blocId)
+          .where('period_id', '=', periodId)
+          .where('unit_id', '=', unitId)
+          .execute();
+        if (submission.values.length > 0) {
+          await trx.insertInto('submission_values').values(submission.values.map((v) => valueRow(submission, v))).execute();
+        }
+        if (changes.length > 0) {
+          await trx.insertInto('submission_audit').values(changes.map((c) => auditRow(submission, revision, c, audit))).execute();
+        }
+        const saved = await load(trx, blocId, periodId, unitId, false);
+        if (saved === undefined) throw new Error('submission vanished inside its own transaction');
+        return saved;
+      });
+    },
+
+    async listForPeriod(blocId, periodId) {
+      const exec = currentExecutor(db);
+      const rows = await exec
+        .selectFrom('submissions')
+        .selectAll()
+        .where('bloc_id', '=', blocId)
+        .where('period_id', '=', periodId)
+        .orderBy('unit_id')
+        .execute();
+      const values = await exec
+        .selectFrom('submission_values')
+        .selectAll()
+        .where('bloc_id', '=', blocId)
+        .where('period_id', '=', periodId)
+        .orderBy('indicator_code')
+        .execute();
+      const byUnit = new Map<string, ReportedValue[]>();
+      for (const v of values) {
+        const list = byUnit.get(v.unit_id) ?? [];
+        list.push(toReportedValue(v));
+        byUnit.set(v.unit_id, list);
+      }
+      return rows.map((r) => toSubmission(r, byUnit.get(r.unit_id) ?? []));
+    },
+
+    async auditTrail(blocId, periodId, unitId) {
+      const rows = await currentExecutor(db)
+        .selectFrom('submission_audit')
+        .selectAll()
+        .where('bloc_id', '=', blocId)
+        .where('period_id', '=', periodId)
+        .where('unit_id', '=', unitId)
+        .orderBy('id')
+        .execute();
+      return rows.map(toAuditEntry);
+    },
+  };
+}
