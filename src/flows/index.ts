@@ -3,12 +3,15 @@ import type { Flow } from './engine/types.ts';
 import { groupFlow } from './group/flow.ts';
 import { helpFlow } from './help/flow.ts';
 import { languageFlow } from './language/flow.ts';
+import { missingFlow } from './missing/flow.ts';
 import { nominateFlow } from './nominate/flow.ts';
 import { nominationsFlow } from './nominations/flow.ts';
 import { registerFlow, startFlow } from './register/flow.ts';
+import { statusFlow } from './status/flow.ts';
+import { viewFlow } from './view/flow.ts';
 import { whoamiFlow } from './whoami/flow.ts';
 
 /** Every conversation, one line each: adding a flow is a folder plus one line here. */
-const ALL: Flow[] = [startFlow, registerFlow, helpFlow, whoamiFlow, languageFlow, groupFlow, nominateFlow, nominationsFlow];
+const ALL: Flow[] = [startFlow, registerFlow, helpFlow, whoamiFlow, languageFlow, groupFlow, nominateFlow, nominationsFlow, statusFlow, viewFlow, missingFlow];
 
 export const FLOWS: ReadonlyMap<CommandName, Flow> = new Map(ALL.map((f) => [f.command, f]));
