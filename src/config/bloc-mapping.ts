@@ -13,7 +13,8 @@ interface KindDefaults {
 
 /**
  * Valid ranges are what a figure may be without being asked back. Percents of plan and year-on-year
- * percents may pass 100 (the seed has 210 %); ratios are compared as a ÷ b, so 0–1.
+ * percents may pass 100 (the seed has 210 %); ratios are compared as the percent a ÷ b × 100 (as
+ * `inValidRange` does), so 0–100.
  */
 const KIND_DEFAULTS: Record<IndicatorKind, KindDefaults> = {
   percent_of_plan: { decimals: 1, range: { min: 0, max: 1000 } },
@@ -22,7 +23,7 @@ const KIND_DEFAULTS: Record<IndicatorKind, KindDefaults> = {
   amount: { decimals: 1, range: { min: 0, max: 1e15 } },
   count: { decimals: 0, range: { min: 0, max: 10_000_000 } },
   number: { decimals: 2, range: { min: 0, max: 1_000_000 } },
-  ratio: { decimals: 0, range: { min: 0, max: 1 } },
+  ratio: { decimals: 0, range: { min: 0, max: 100 } },
 };
 
 const isMoney = (unit: MeasureUnit): unit is (typeof MONEY_UNITS)[number] => (MONEY_UNITS as readonly MeasureUnit[]).includes(unit);

@@ -76,7 +76,7 @@ describe('defaults', () => {
     expect(amount?.scoring).toEqual({ benchmark: 60, method: 'linear', capPercent: 100, bands: [] });
     expect(percent).toMatchObject({ number: 2, unit: 'percent', decimals: 1, range: { min: 0, max: 100 }, name: { en: 'Poor households' } });
     expect(percent?.scoring).toBeUndefined();
-    expect(ratio).toMatchObject({ decimals: 0, range: { min: 0, max: 1 }, ratioAtMostOne: true });
+    expect(ratio).toMatchObject({ decimals: 0, range: { min: 0, max: 100 }, ratioAtMostOne: true });
     expect(ratio?.scoring?.target).toBe(1);
   });
 
