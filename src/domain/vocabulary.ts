@@ -8,6 +8,8 @@ export const NAVIGATION_WORDS = {
   back: ['quay lai', 'quaylai', 'lai', 'back', '/quaylai', '/back'],
   skip: ['bo qua', 'boqua', 'skip', '/boqua', '/skip'],
   cancel: ['huy', 'huy bo', 'thoat', 'cancel', 'stop', '/huy', '/cancel'],
+  /** Keep the figure already there (the one sent before, on a revision). */
+  keep: ['giu', 'giu nguyen', 'keep', '/giu', '/keep'],
 } as const;
 
 export type NavigationWord = keyof typeof NAVIGATION_WORDS;

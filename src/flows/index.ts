@@ -7,11 +7,12 @@ import { missingFlow } from './missing/flow.ts';
 import { nominateFlow } from './nominate/flow.ts';
 import { nominationsFlow } from './nominations/flow.ts';
 import { registerFlow, startFlow } from './register/flow.ts';
+import { reportFlow } from './report/flow.ts';
 import { statusFlow } from './status/flow.ts';
 import { viewFlow } from './view/flow.ts';
 import { whoamiFlow } from './whoami/flow.ts';
 
 /** Every conversation, one line each: adding a flow is a folder plus one line here. */
-const ALL: Flow[] = [startFlow, registerFlow, helpFlow, whoamiFlow, languageFlow, groupFlow, nominateFlow, nominationsFlow, statusFlow, viewFlow, missingFlow];
+const ALL: Flow[] = [startFlow, registerFlow, helpFlow, whoamiFlow, languageFlow, groupFlow, nominateFlow, nominationsFlow, statusFlow, viewFlow, missingFlow, reportFlow];
 
 export const FLOWS: ReadonlyMap<CommandName, Flow> = new Map(ALL.map((f) => [f.command, f]));

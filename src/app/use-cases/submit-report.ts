@@ -1,0 +1,100 @@
+import type { Bloc } from '../../domain/bloc.ts';
+import { isOnTime, type PeriodId, type PeriodRefusal } from '../../domain/calendar/index.ts';
+import type { ReportedValue, Submission } from '../../domain/submission.ts';
+import type { AuditActor, Repositories } from '../ports.ts';
+import { checkReportable } from './report-status.ts';
+
+export interface SubmitReportRequest {
+  bloc: Bloc;
+  unitId: string;
+  periodId: PeriodId;
+  /** At most one per indicator of the bloc; optional indicators may be missing. */
+  values: ReportedValue[];
+  actor: AuditActor;
+  now: Date;
+}
+
+/** One indicator whose figure differs from what the unit had sent before. */
+export interface ValueChange {
+  indicatorCode: string;
+  before?: ReportedValue;
+  after?: ReportedValue;
+}
+
+/**
+ * What sending a report came to:
+ * - `submitted`: stored; `revision` is true when the unit had sent this period before, and `changes`
+ *   then lists what differs from that report (in the bloc's indicator order);
+ * - `refused`: the period stopped taking reports for the unit (locked while the draft was typed);
+ * - `accepted`: the secretariat accepted the unit's report meanwhile, which locks it;
+ * - `incomplete`: required indicators are missing (their codes).
+ */
+export type SubmitReportResult =
+  | { status: 'submitted'; submission: Submission; revision: boolean; changes: ValueChange[] }
+  | { status: 'refused'; refusal: PeriodRefusal }
+  | { status: 'accepted' }
+  | { status: 'incomplete'; missing: string[] };
+
+/**
+ * Sends a unit's figures for a period (design.md, "The period calendar"). Checks again, at the
+ * moment of sending, that the period takes reports from the unit. On time or late is fixed by the
+ * first complete submission and kept by later revisions; after a return, revising before the date
+ * the secretariat gave keeps it, revising after that makes the report late. Storage owns the revision
+ * number and writes the audit trail (old → new per value). Runs inside the caller's unit of work.
+ */
+export async function submitReport(repos: Pick<Repositories, 'calendar' | 'submissions'>, request: SubmitReportRequest): Promise<SubmitReportResult> {
+  const { bloc, unitId, periodId, now, actor } = request;
+  const byCode = new Map(request.values.map((v) => [v.indicatorCode, v]));
+  for (const code of byCode.keys()) {
+    if (!bloc.indicators.some((i) => i.code === code)) throw new Error(`Unknown indicator ${code} in a report of ${bloc.id}`);
+  }
+  const missing = bloc.indicators.filter((i) => i.required && !byCode.has(i.code)).map((i) => i.code);
+  if (missing.length > 0) return { status: 'incomplete', missing };
+
+  const check = await checkReportable(repos, bloc, unitId, periodId, now);
+  if (check.status === 'refused') return { status: 'refused', refusal: check.refusal };
+  if (check.status === 'accepted') return { status: 'accepted' };
+
+  const previous = check.existing;
+  const sentBefore = previous !== undefined && previous.status !== 'draft';
+  const values = bloc.indicators.flatMap((i) => byCode.get(i.code) ?? []);
+  const submission: Submission = {
+    blocId: bloc.id,
+    periodId,
+    unitId,
+    status: 'submitted',
+    values,
+    firstSubmittedAt: sentBefore ? (previous.firstSubmittedAt ?? now) : now,
+    lastSubmittedAt: now,
+    onTime: onTimeOf(previous, isOnTime(check.calendar.instants(periodId), now), now),
+    revision: previous?.revision ?? 0,
+  };
+  const saved = await repos.submissions.save(submission, { actor, at: now });
+  return { status: 'submitted', submission: saved, revision: sentBefore, changes: sentBefore ? diff(bloc, previous.values, values) : [] };
+}
+
+function onTimeOf(previous: Submission | undefined, onTimeNow: boolean, now: Date): boolean {
+  if (previous === undefined || previous.status === 'draft' || previous.onTime === undefined) return onTimeNow;
+  if (previous.status === 'returned' && previous.reviseBy) return previous.onTime && now.getTime() < previous.reviseBy.getTime();
+  return previous.onTime;
+}
+
+function diff(bloc: Bloc, before: ReportedValue[], after: ReportedValue[]): ValueChange[] {
+  const changes: ValueChange[] = [];
+  for (const indicator of bloc.indicators) {
+    const b = before.find((v) => v.indicatorCode === indicator.code);
+    const a = after.find((v) => v.indicatorCode === indicator.code);
+    if (!b && !a) continue;
+    if (b && a && sameValue(b, a)) continue;
+    changes.push({ indicatorCode: indicator.code, before: b, after: a });
+  }
+  return changes;
+}
+
+function sameValue(a: ReportedValue, b: ReportedValue): boolean {
+  const x = a.value;
+  const y = b.value;
+  const sameFigure =
+    x.type === 'scalar' ? y.type === 'scalar' && x.value === y.value : y.type === 'ratio' && x.numerator === y.numerator && x.denominator === y.denominator;
+  return sameFigure && a.estimate === b.estimate && (a.note ?? '') === (b.note ?? '');
+}

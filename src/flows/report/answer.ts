@@ -1,0 +1,104 @@
+import { msg, reply, type Message, type Reply } from '../../app/messages.ts';
+import { MONEY_UNITS, type Indicator, type MeasureUnit } from '../../domain/bloc.ts';
+import type { FigureReading } from '../../domain/figures/index.ts';
+import { foldText } from '../../domain/text-fold.ts';
+import { ESTIMATE_WORDS } from '../../domain/vocabulary.ts';
+import { figureDetail, figureErrorParams, indicatorName, planFor, type ReadingNotes } from './figure-text.ts';
+import type { Here } from './navigation.ts';
+import type { OpenQuestion, ReportDraft } from './session.ts';
+
+/** What was typed for one figure: the figure itself (kept as `raw`), an optional note, estimate or not. */
+export interface Answer {
+  figure: string;
+  note?: string;
+  estimate: boolean;
+}
+
+const ESTIMATES: ReadonlySet<string> = new Set(ESTIMATE_WORDS);
+const LONGEST_ESTIMATE = Math.max(...ESTIMATE_WORDS.map((w) => w.split(' ').length));
+const strip = (word: string): string => foldText(word).replace(/^[([{]+|[)\]},.:;!]+$/g, '');
+
+/**
+ * Cuts an answer into figure, note and estimate mark. The note is what follows the first `;` or line
+ * break ("51,6% ; số ước, chờ thống kê"). An estimate word right after the figure ("51,6% ước") or
+ * starting the note marks an estimate; a note that is only that word is no note.
+ */
+export function splitAnswer(text: string): Answer {
+  const cut = text.search(/[;\n]/);
+  const head = (cut < 0 ? text : text.slice(0, cut)).trim();
+  const tail = cut < 0 ? '' : text.slice(cut + 1).trim();
+  let estimate = false;
+  const words = head.split(/\s+/);
+  for (let n = Math.min(LONGEST_ESTIMATE, words.length - 1); n >= 1; n--) {
+    if (ESTIMATES.has(words.slice(-n).map(strip).join(' '))) {
+      estimate = true;
+      words.splice(words.length - n, n);
+      break;
+    }
+  }
+  let note: string | undefined = tail === '' ? undefined : tail;
+  if (note !== undefined) {
+    const noteWords = note.split(/\s+/).map(strip);
+    for (let n = Math.min(LONGEST_ESTIMATE, noteWords.length); n >= 1; n--) {
+      if (ESTIMATES.has(noteWords.slice(0, n).join(' '))) {
+        estimate = true;
+        if (n === noteWords.length) note = undefined;
+        break;
+      }
+    }
+  }
+  return { figure: words.join(' '), note, estimate };
+}
+
+/** What one reading did to the draft. */
+export type Applied =
+  | { type: 'taken'; draft: ReportDraft; echo: Reply }
+  | { type: 'queued'; draft: ReportDraft }
+  | { type: 'error'; error: Reply; reason: Message };
+
+/**
+ * Applies the reading of an answer for `indicator`: a value is taken (with its echo), an ambiguous or
+ * out-of-range one becomes an open question (`first`: asked next, before any other), an error is
+ * returned to show.
+ */
+export function applyReading(here: Here, indicator: Indicator, answer: Answer, reading: FigureReading, first: boolean): Applied {
+  // A new answer replaces any question still open about the same indicator.
+  const draft = { ...here.draft, queue: here.draft.queue.filter((q) => q.code !== indicator.code) };
+  const base = { code: indicator.code, raw: answer.figure, note: answer.note, estimate: answer.estimate };
+  const enqueue = (question: OpenQuestion): Applied => ({
+    type: 'queued',
+    draft: { ...draft, queue: first ? [question, ...draft.queue] : [...draft.queue, question] },
+  });
+  switch (reading.type) {
+    case 'value': {
+      const value = { raw: answer.figure, value: reading.value, note: answer.note, estimate: answer.estimate };
+      return take({ ...here, draft }, indicator, value, reading);
+    }
+    case 'ambiguous':
+      return enqueue({ ...base, kind: 'ambiguous', readings: reading.readings, convertedFrom: moneyUnit(reading.convertedFrom) });
+    case 'out_of_range':
+      return enqueue({ ...base, kind: 'outOfRange', readings: [reading.value], convertedFrom: moneyUnit(reading.convertedFrom), englishDecimal: reading.englishDecimal });
+    case 'error': {
+      const reason = msg(reading.key, figureErrorParams(reading.params, reading.example, indicator));
+      return { type: 'error', error: reply(reading.key, reason.params), reason };
+    }
+  }
+}
+
+/** Only money converts between units, so a converted-from unit is always one of them. */
+function moneyUnit(unit: MeasureUnit | undefined): OpenQuestion['convertedFrom'] {
+  return MONEY_UNITS.find((u) => u === unit);
+}
+
+/** Takes a settled figure into the draft; the echo shows how it was read. */
+export function take(
+  here: Here,
+  indicator: Indicator,
+  value: ReportDraft['values'][string],
+  notes: ReadingNotes = {},
+): Applied {
+  const draft = { ...here.draft, values: { ...here.draft.values, [indicator.code]: value } };
+  const plan = planFor(here.bloc, draft.planYear, draft.unitId, indicator);
+  const figure = figureDetail(value, indicator, plan, { convertedFrom: notes.convertedFrom, englishDecimal: notes.englishDecimal });
+  return { type: 'taken', draft, echo: reply('report.echo', { number: indicator.number, name: indicatorName(indicator, here.lang), figure }) };
+}

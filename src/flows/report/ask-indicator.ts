@@ -1,0 +1,69 @@
+import { msg, reply, type Message, type Reply } from '../../app/messages.ts';
+import type { Bloc, Indicator } from '../../domain/bloc.ts';
+import { addMonths } from '../../domain/calendar/index.ts';
+import { exampleFor, formatFigure } from '../../domain/figures/index.ts';
+import type { Lang } from '../../i18n/i18n.ts';
+import { periodLabel } from '../shared/format.ts';
+import { figureText, indicatorName, numberWithUnit, planFor, rangeText, readingNotes, unitWord } from './figure-text.ts';
+import type { OpenQuestion, ReportDraft } from './session.ts';
+
+/**
+ * The question for one indicator: "Chỉ tiêu 3/11", its name and unit, then what helps to answer it:
+ * the year's plan, the previous period's figure, the figure already there (sent before, or typed
+ * earlier) with the word to keep it, an example, and the navigation words.
+ */
+export function askIndicator(bloc: Bloc, draft: ReportDraft, index: number, lang: Lang): Reply {
+  const indicator = bloc.indicators[index];
+  if (!indicator) throw new Error(`No indicator at ${index}`);
+  const details: Message[] = [];
+  const plan = planFor(bloc, draft.planYear, draft.unitId, indicator);
+  if (plan !== undefined) {
+    details.push(msg('report.ask.plan', { year: draft.planYear, figure: figureText({ type: 'scalar', value: plan }, indicator) }));
+  }
+  const previous = draft.previous[indicator.code];
+  if (previous) {
+    details.push(msg('report.ask.previous', { period: periodLabel(addMonths(draft.periodId, -1)), figure: figureText(previous.value, indicator) }));
+  }
+  const current = draft.values[indicator.code];
+  if (current) {
+    const sent = draft.sent[indicator.code];
+    const key = sent && sent.raw === current.raw && formatFigure(sent.value, indicator) === formatFigure(current.value, indicator) ? 'report.ask.sent' : 'report.ask.typed';
+    details.push(msg(key, { figure: figureText(current.value, indicator) }));
+  }
+  details.push(msg('report.ask.example', { example: numberWithUnit(exampleFor(indicator), indicator) }));
+  // Where "quay lại" leads: nowhere on the first question, the summary when changing one item.
+  const back = draft.mode === 'one' ? 'ToSummary' : draft.mode === 'all' && index === 0 ? 'First' : '';
+  details.push(msg(`report.ask.hint.${indicator.required ? 'required' : 'optional'}${back}`));
+  return reply('report.ask.question', {
+    number: indicator.number,
+    total: bloc.indicators.length,
+    name: indicatorName(indicator, lang),
+    unit: unitWord(indicator.unit),
+    details,
+  });
+}
+
+/** Two readings of "1.234" (or "20,207") to choose from, and "nhập lại". */
+export function askAmbiguous(indicator: Indicator, question: OpenQuestion, lang: Lang): Reply {
+  const choices = question.readings.map((value, i) => [
+    { id: `r${i}`, label: readingNotes(figureText(value, indicator), { convertedFrom: question.convertedFrom }) },
+  ]);
+  choices.push([{ id: 'retype', label: msg('report.choice.retype') }]);
+  return reply('report.ambiguous', { number: indicator.number, name: indicatorName(indicator, lang), raw: question.raw }, { choices });
+}
+
+/** A value outside the valid range: keep it (confirmed) or type it again. */
+export function askConfirm(indicator: Indicator, question: OpenQuestion, lang: Lang): Reply {
+  const value = question.readings[0];
+  if (!value) throw new Error('An out-of-range question without its value');
+  return reply(
+    'report.outOfRange',
+    {
+      number: indicator.number,
+      name: indicatorName(indicator, lang),
+      figure: readingNotes(figureText(value, indicator), question),
+      range: rangeText(indicator),
+    },
+    { choices: [[{ id: 'keep', label: msg('report.choice.keepOutOfRange') }], [{ id: 'retype', label: msg('report.choice.retype') }]] },
+  );
+}

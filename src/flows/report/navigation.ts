@@ -1,0 +1,61 @@
+import type { Reply } from '../../app/messages.ts';
+import type { Bloc } from '../../domain/bloc.ts';
+import type { Lang } from '../../i18n/i18n.ts';
+import type { StepOutcome } from '../engine/types.ts';
+import { askAmbiguous, askConfirm, askIndicator } from './ask-indicator.ts';
+import type { FlowDraft, ReportDraft } from './session.ts';
+import { showSummary } from './summary.ts';
+
+export type Outcome = StepOutcome<FlowDraft>;
+
+/** Where the conversation is, for the steps: the bloc, the draft and the person's language. */
+export interface Here {
+  bloc: Bloc;
+  draft: ReportDraft;
+  lang: Lang;
+}
+
+/** Asks the indicator at `index` (figure step: numbers typed there are figures). */
+export function askAt(here: Here, index: number, lead: Reply[] = []): Outcome {
+  const draft = { ...here.draft, cursor: index };
+  return { replies: [...lead, askIndicator(here.bloc, draft, index, here.lang)], next: { step: 'figure', draft, expects: 'figure' } };
+}
+
+/** Asks the first open question (a reading to choose, a value to confirm), if there is one. */
+export function askQueued(here: Here, lead: Reply[] = []): Outcome | undefined {
+  const question = here.draft.queue[0];
+  if (!question) return undefined;
+  const index = here.bloc.indicators.findIndex((i) => i.code === question.code);
+  const indicator = here.bloc.indicators[index];
+  if (!indicator) return undefined;
+  const draft = { ...here.draft, cursor: index };
+  if (question.kind === 'ambiguous') {
+    return { replies: [...lead, askAmbiguous(indicator, question, here.lang)], next: { step: 'ambiguous', draft, expects: 'choice' } };
+  }
+  return { replies: [...lead, askConfirm(indicator, question, here.lang)], next: { step: 'confirm', draft, expects: 'choice' } };
+}
+
+/** The first required indicator still without a figure, as an index. */
+export function firstMissingRequired(bloc: Bloc, draft: ReportDraft): number {
+  return bloc.indicators.findIndex((i) => i.required && !draft.values[i.code]);
+}
+
+/**
+ * After an answer: open questions first, then by mode: the next indicator (`all`), the first
+ * required one still missing (`missing`), or the summary (`one`, and when nothing is left).
+ */
+export function advance(here: Here, lead: Reply[] = []): Outcome {
+  const queued = askQueued(here, lead);
+  if (queued) return queued;
+  const { bloc, draft } = here;
+  if (draft.mode === 'all' && draft.cursor + 1 < bloc.indicators.length) return askAt(here, draft.cursor + 1, lead);
+  return summaryOrMissing(here, lead);
+}
+
+/** The summary, unless a required indicator is missing: then that one is asked first. */
+export function summaryOrMissing(here: Here, lead: Reply[] = []): Outcome {
+  const missing = firstMissingRequired(here.bloc, here.draft);
+  if (missing >= 0) return askAt({ ...here, draft: { ...here.draft, mode: 'missing' } }, missing, lead);
+  const draft: ReportDraft = { ...here.draft, mode: 'one', queue: [] };
+  return { replies: [...lead, showSummary(here.bloc, draft, here.lang)], next: { step: 'summary', draft, expects: 'choice' } };
+}

@@ -1,0 +1,100 @@
+import { msg, reply, type Message, type Reply } from '../../app/messages.ts';
+import { checkReportable } from '../../app/use-cases/report-status.ts';
+import { submitReport, type ValueChange } from '../../app/use-cases/submit-report.ts';
+import type { Bloc } from '../../domain/bloc.ts';
+import type { ReportedValue } from '../../domain/submission.ts';
+import { t } from '../../i18n/i18n.ts';
+import type { FlowContext } from '../engine/types.ts';
+import { displayDateTime, periodLabel } from '../shared/format.ts';
+import { unitName } from '../shared/labels.ts';
+import { figureText, indicatorName } from './figure-text.ts';
+import { askAt, firstMissingRequired, type Here, type Outcome } from './navigation.ts';
+import { acceptedReply, refusalMessage } from './period.ts';
+import type { ReportDraft } from './session.ts';
+
+/**
+ * The draft's figures as the domain stores them, in the bloc's order. A confirmed out-of-range value
+ * carries a note saying so, written in Vietnamese (the language of the bloc's records and exports).
+ */
+export function reportedValues(bloc: Bloc, draft: ReportDraft): ReportedValue[] {
+  return bloc.indicators.flatMap((indicator) => {
+    const v = draft.values[indicator.code];
+    if (!v) return [];
+    const notes = [v.note, v.confirmed ? t('report.confirmedNote', {}, 'vi') : undefined].filter((n): n is string => Boolean(n));
+    const value: ReportedValue = { indicatorCode: indicator.code, raw: v.raw, value: v.value, estimate: v.estimate };
+    return [notes.length > 0 ? { ...value, note: notes.join('; ') } : value];
+  });
+}
+
+/** "Gửi báo cáo": stored in the update's transaction; the receipt goes out through the outbox with it. */
+export async function send(ctx: FlowContext, here: Here): Promise<Outcome> {
+  const { bloc, draft } = here;
+  const result = await submitReport(ctx.services.repos, {
+    bloc,
+    unitId: draft.unitId,
+    periodId: draft.periodId,
+    values: reportedValues(bloc, draft),
+    actor: { channel: ctx.actor.channel, userId: ctx.actor.userId, name: ctx.actor.displayName },
+    now: ctx.now,
+  });
+  switch (result.status) {
+    case 'incomplete': {
+      const missing = firstMissingRequired(bloc, draft);
+      return askAt({ ...here, draft: { ...draft, mode: 'missing' } }, Math.max(0, missing), [reply('report.missingRequired')]);
+    }
+    case 'refused':
+      return closed(here, [reply('report.lockedWhileDrafting', { period: periodLabel(draft.periodId), reason: refusalMessage(result.refusal) })]);
+    case 'accepted':
+      return closed(here, [acceptedReply(draft.periodId)]);
+    case 'submitted': {
+      const s = result.submission;
+      const params = {
+        unit: unitName(bloc, draft.unitId),
+        period: periodLabel(draft.periodId),
+        at: displayDateTime(ctx.now, bloc.calendar.timezone),
+        count: s.values.length,
+        timeliness: msg(s.onTime ? 'report.timeliness.onTime' : 'report.timeliness.late'),
+      };
+      if (!result.revision) return { replies: [reply('report.receipt', params)] };
+      const changes = changeLines(here, result.changes);
+      const key = changes.length > 0 ? 'report.receiptRevision' : 'report.receiptUnchanged';
+      return { replies: [reply(key, { ...params, revision: s.revision, changes })] };
+    }
+  }
+}
+
+function changeLines(here: Here, changes: ValueChange[]): Message[] {
+  return changes.flatMap((change) => {
+    const indicator = here.bloc.indicators.find((i) => i.code === change.indicatorCode);
+    if (!indicator) return [];
+    const side = (v: ReportedValue | undefined): Message => (v ? figureText(v.value, indicator) : msg('report.notReported'));
+    return [msg('report.change', { number: indicator.number, name: indicatorName(indicator, here.lang), before: side(change.before), after: side(change.after) })];
+  });
+}
+
+/**
+ * Ends the conversation when the period stopped taking the unit's report. Nothing typed is lost: the
+ * figures come back as lines the person can paste once the period is reopened.
+ */
+export function closed(here: Here, why: Reply[]): Outcome {
+  const lines = here.bloc.indicators.flatMap((i) => {
+    const v = here.draft.values[i.code];
+    if (!v || here.draft.sent[i.code]?.raw === v.raw) return [];
+    return [msg('report.draftLine', { number: i.number, raw: v.note ? `${v.raw} ; ${v.note}` : v.raw })];
+  });
+  return { replies: lines.length > 0 ? [...why, reply('report.draftKept', { lines })] : why };
+}
+
+/**
+ * Checked before every step: a draft whose period locked (or whose report the secretariat accepted)
+ * since it began is closed with a message saying why and who can reopen.
+ */
+export async function stillOpen(ctx: FlowContext, here: Here): Promise<Outcome | undefined> {
+  const { bloc, draft } = here;
+  const check = await checkReportable(ctx.services.repos, bloc, draft.unitId, draft.periodId, ctx.now);
+  if (check.status === 'refused') {
+    return closed(here, [reply('report.lockedWhileDrafting', { period: periodLabel(draft.periodId), reason: refusalMessage(check.refusal) })]);
+  }
+  if (check.status === 'accepted') return closed(here, [acceptedReply(draft.periodId)]);
+  return undefined;
+}
