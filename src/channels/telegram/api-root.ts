@@ -1,8 +1,10 @@
 /**
- * telegraf joins `apiRoot` and `/bot<token>/method` itself; a root with a path (a proxy, an
- * emulator) needs its trailing slash removed or added consistently. We keep it without one.
+ * telegraf builds each request URL as `new URL('./bot<token>/<method>', apiRoot)`, so a root with a
+ * path (a proxy, an emulator) loses its last segment unless it ends with a slash:
+ * `http://proxy/tg` + `./bot…` → `http://proxy/bot…`. We always give it one (design.md, "Telegram
+ * details that bite").
  */
 export function normaliseApiRoot(apiRoot: string | undefined): string | undefined {
   if (!apiRoot) return undefined;
-  return apiRoot.replace(/\/+$/, '');
+  return `${apiRoot.replace(/\/+$/, '')}/`;
 }

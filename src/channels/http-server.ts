@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface HttpServerLogger {
+  error(obj: object, msg?: string): void;
+}
+
+/**
+ * The bot's own small HTTP server on PORT: `GET /healthz`, and the channels' webhooks mounted by
+ * path (Telegram's here, Zalo's beside it). Anything else is 404. Plain node:http: two routes do not
+ * need a framework.
+ */
+export interface HttpServer {
+  /** Routes every request whose path (without the query) is exactly `path` to `handler`. */
+  mount(path: string, handler: HttpHandler): void;
+  /** Listens and resolves with the port actually bound (0 picks a free one). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting connections and resolves once requests in flight have been answered. */
+  close(): Promise<void>;
+}
+
+export function createHttpServer(logger: HttpServerLogger): HttpServer {
+  const routes = new Map<string, HttpHandler>();
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
+      return;
+    }
+    const handler = routes.get(path);
+    if (!handler) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false }));
+      return;
+    }
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch((error: unknown) => {
+        logger.error({ err: error, path }, 'http handler failed');
+        if (!res.headersSent) res.writeHead(500);
+        if (!res.writableEnded) res.end();
+      });
+  });
+  let listening = false;
+  return {
+    mount(path, handler) {
+      routes.set(path, handler);
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          listening = true;
+          resolve((server.address() as AddressInfo).port);
+        });
+      });
+    },
+    close() {
+      if (!listening) return Promise.resolve();
+      listening = false;
+      return new Promise((resolve) => {
+        // Node ≥ 19 also closes idle keep-alive connections here; busy ones end after their answer.
+        server.close(() => resolve());
+      });
+    },
+  };
+}

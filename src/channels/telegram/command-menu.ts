@@ -1,0 +1,37 @@
+import type { Telegram } from 'telegraf';
+import type { BotCommand, BotCommandScope } from 'telegraf/types';
+import type { CommandName } from '../../app/permissions.ts';
+import { t, LANGS, type Lang } from '../../i18n/i18n.ts';
+
+/** What a focal point uses, in the order the "/" menu of a private chat shows them. */
+export const PRIVATE_MENU: readonly CommandName[] = [
+  'baocao', 'dexuat', 'dsdexuat', 'xem', 'trangthai', 'bangxephang', 'tiendo', 'dangky', 'toilaai', 'ngonngu', 'trogiup', 'huy',
+];
+
+/** The leaders' group: what anyone there may use, plus /nhom for the secretariat to register it. */
+export const GROUP_MENU: readonly CommandName[] = ['bangxephang', 'tiendo', 'chitiet', 'nhom', 'trogiup'];
+
+const DESCRIPTION_LIMIT = 256;
+
+export function menuCommands(names: readonly CommandName[], lang: Lang): BotCommand[] {
+  return names.map((name) => ({ command: name, description: t(`telegram.commands.${name}`, {}, lang).slice(0, DESCRIPTION_LIMIT) }));
+}
+
+/**
+ * Registers the "/" menus: the private-chat and group scopes, in Vietnamese by default and in
+ * English for clients set to English. Rejects on the first failure; the caller logs it and goes on
+ * (emulators answer 500 to setMyCommands).
+ */
+export async function registerCommandMenus(telegram: Telegram): Promise<void> {
+  const scopes: Array<{ scope: BotCommandScope; names: readonly CommandName[] }> = [
+    { scope: { type: 'all_private_chats' }, names: PRIVATE_MENU },
+    { scope: { type: 'all_group_chats' }, names: GROUP_MENU },
+  ];
+  for (const { scope, names } of scopes) {
+    for (const lang of LANGS) {
+      // Vietnamese is the default menu (no language_code); English is shown to English clients.
+      const language = lang === 'vi' ? {} : { language_code: lang };
+      await telegram.setMyCommands(menuCommands(names, lang), { scope, ...language });
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Telegraf, type Types } from 'telegraf';
+import type { ChannelSender } from '../../app/delivery.ts';
+import type { Inbound } from '../../app/messages.ts';
+import { normaliseApiRoot } from './api-root.ts';
+import { registerCommandMenus } from './command-menu.ts';
+import { createTelegramSender } from './sender.ts';
+import { callbackQueryId, toInbound } from './to-inbound.ts';
+
+/** The logging the channel needs; pino's Logger satisfies it. */
+export interface ChannelLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+/** The conversation engine as the channel sees it: resolves once the update is committed. */
+export interface UpdateHandler {
+  handle(inbound: Inbound): Promise<unknown>;
+}
+
+export interface TelegramChannelOptions {
+  token: string;
+  apiRoot?: string;
+  /** Webhook mode (TELEGRAM_WEBHOOK_URL/SECRET); long polling otherwise. */
+  webhook?: { url: string; secret: string };
+  engine: UpdateHandler;
+  logger: ChannelLogger;
+  /** Called when updates can no longer be received (polling refused: 401, 409 another poller). */
+  onFatal?: (error: unknown) => void;
+  sendTimeoutMs?: number;
+}
+
+export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export interface TelegramChannel {
+  sender: ChannelSender;
+  /** The bot's @username (from getMe), for deep links and `/cmd@bot` in groups. */
+  username: string;
+  mode: 'polling' | 'webhook';
+  /** Webhook mode: mount `handler` at `path` on the HTTP server before `start()`. */
+  webhook?: { path: string; handler: WebhookHandler };
+  /** Starts receiving: long polling, or registers the webhook. Resolves once it is under way. */
+  start(): Promise<void>;
+  /** Stops taking updates; polling finishes the batch in hand and confirms its offset first. */
+  stop(): Promise<void>;
+}
+
+/** Only what the bot reads; edited messages, channel posts and membership news never arrive. */
+const ALLOWED_UPDATES: Types.UpdateType[] = ['message', 'callback_query'];
+/** Generous: an update resolves only after its commit, which may wait for a busy database. */
+const HANDLER_TIMEOUT_MS = 5 * 60_000;
+const STOP_WAIT_MS = 15_000;
+
+/**
+ * The Telegram door (telegraf 4.16). One middleware maps each update and waits for the engine's
+ * commit, so long polling confirms a batch only after it is handled and a webhook answers 200 only
+ * after the commit (`webhookReply` off: telegraf would otherwise answer early). `bot.catch` is the
+ * one error boundary: it logs and never rethrows (telegraf's default rethrows and stops polling).
+ */
+export async function createTelegramChannel(options: TelegramChannelOptions): Promise<TelegramChannel> {
+  const { engine, logger, webhook } = options;
+  const apiRoot = normaliseApiRoot(options.apiRoot);
+  const bot = new Telegraf(options.token, {
+    telegram: { webhookReply: false, ...(apiRoot ? { apiRoot } : {}) },
+    handlerTimeout: HANDLER_TIMEOUT_MS,
+  });
+  bot.botInfo = await bot.telegram.getMe();
+
+  bot.use(async (ctx) => {
+    const inbound = toInbound(ctx.update);
+    // Hand the update to the engine before anything is awaited: updates of one batch then queue in
+    // the order Telegram sent them.
+    const handled = inbound ? engine.handle(inbound) : undefined;
+    // Marked as observed now: should it reject while we answer the button, Node must not take it
+    // for an unhandled rejection; the `await` below still hands the error to bot.catch.
+    handled?.catch(() => {});
+    const queryId = callbackQueryId(ctx.update);
+    if (queryId) {
+      // Answer at once so the button stops spinning; the engine checks the press itself.
+      await ctx.answerCbQuery().catch((error: unknown) => logger.debug({ err: error, channel: 'telegram' }, 'answerCallbackQuery failed'));
+    }
+    if (!handled) return;
+    const result = await handled;
+    logger.debug({ channel: 'telegram', chatId: inbound?.chatId, updateId: inbound?.updateId, result }, 'update handled');
+  });
+  bot.catch((error, ctx) => {
+    logger.error({ err: error, channel: 'telegram', chatId: ctx.chat?.id, updateId: ctx.update.update_id }, 'telegram update failed');
+  });
+
+  const sender = createTelegramSender({ telegram: bot.telegram, token: options.token, timeoutMs: options.sendTimeoutMs });
+  const registerMenus = () => {
+    registerCommandMenus(bot.telegram).catch((error: unknown) =>
+      logger.warn({ err: error, channel: 'telegram' }, 'could not register the command menu (ignored)'),
+    );
+  };
+
+  if (webhook) {
+    const url = new URL(webhook.url);
+    // Not `bot.createWebhook`: it forces https:// onto the URL and returns the handler only after
+    // setWebhook, while Telegram may already be delivering to a URL set by an earlier run.
+    const handler = bot.webhookCallback(url.pathname + url.search, { secretToken: webhook.secret });
+    return {
+      sender,
+      username: bot.botInfo.username,
+      mode: 'webhook',
+      webhook: { path: url.pathname, handler: (req, res) => handler(req, res) },
+      async start() {
+        await bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES });
+        registerMenus();
+      },
+      async stop() {
+        // The HTTP server is closed by its owner; Telegram keeps the webhook and redelivers later.
+      },
+    };
+  }
+
+  let polling: Promise<void> | undefined;
+  let pollingDone = false;
+  return {
+    sender,
+    username: bot.botInfo.username,
+    mode: 'polling',
+    async start() {
+      await new Promise<void>((resolve, reject) => {
+        let launched = false;
+        // `launch` resolves only when polling stops: never await it here (telegraf #1749).
+        polling = bot
+          .launch({ allowedUpdates: ALLOWED_UPDATES }, () => {
+            launched = true;
+            resolve();
+          })
+          .catch((error: unknown) => {
+            if (!launched) return reject(error);
+            logger.error({ err: error, channel: 'telegram' }, 'long polling stopped with an error');
+            options.onFatal?.(error);
+          })
+          .finally(() => {
+            pollingDone = true;
+          });
+      });
+      registerMenus();
+    },
+    async stop() {
+      if (!polling) return;
+      // `onLaunch` fires just before polling begins; `stop()` in that window throws "Bot is not
+      // running!", so try again for a moment.
+      const until = Date.now() + STOP_WAIT_MS;
+      for (;;) {
+        try {
+          bot.stop('shutdown');
+          break;
+        } catch {
+          if (pollingDone || Date.now() > until) break;
+          await sleep(50);
+        }
+      }
+      const finished = await Promise.race([polling.then(() => true), sleep(STOP_WAIT_MS).then(() => false)]);
+      if (!finished) logger.warn({ channel: 'telegram' }, 'long polling did not stop in time');
+    },
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,39 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeBotApi } from '../fakes/fake-bot-api.ts';
+import { botEnv, BotProcess, freePort, killAllBots, tempDir } from './support/bot-process.ts';
+
+let api: FakeBotApi;
+let dir: ReturnType<typeof tempDir>;
+beforeEach(async () => {
+  api = await FakeBotApi.start();
+  dir = tempDir();
+});
+afterEach(async () => {
+  await killAllBots();
+  await api.close();
+  dir.remove();
+});
+
+describe('starting and stopping the bot process', { timeout: 60_000 }, () => {
+  it('a token the API refuses: exit 1, and the token is nowhere in the output', async () => {
+    const token = '7000000001:AAWrongTokenWrongTokenWrongToken1234';
+    const start = BotProcess.start(botEnv({ dataDir: dir.path, apiRoot: api.url, token }));
+    await expect(start).rejects.toThrow(/exited \(\{"code":1,"signal":null\}\)/);
+    const error = await start.catch((e: unknown) => String(e));
+    expect(error).toContain('getMe failed');
+    expect(error).not.toContain('AAWrongToken');
+  });
+
+  it('long polling with PORT set also serves /healthz; the log names the bot and the mode, not the token', async () => {
+    const port = await freePort();
+    const bot = await BotProcess.start(botEnv({ dataDir: dir.path, apiRoot: api.url, token: api.token, port }));
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/nothing-here`)).status).toBe(404);
+    expect(bot.logs().find((l) => l.msg === 'bot started')).toMatchObject({ username: api.username, mode: 'polling', port });
+    expect(await bot.stop()).toEqual({ code: 0, signal: null });
+    expect(bot.output).not.toContain(api.token.split(':')[1]);
+    // Stopped means stopped: the port is free again.
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});
