@@ -6,6 +6,7 @@ import type { Role } from '../domain/roles.ts';
 import { foldText } from '../domain/text-fold.ts';
 import { t } from '../i18n/i18n.ts';
 import { openCliContext, type CliContext } from './context.ts';
+import { unitName } from '../flows/shared/labels.ts';
 
 const ROLE_WORDS: Record<string, Role> = {
   daumoi: 'focal', focal: 'focal', lanhdao: 'leader', leader: 'leader', thuky: 'secretariat', secretariat: 'secretariat',
@@ -54,7 +55,7 @@ async function chat(ctx: CliContext, bloc: Bloc, as: As, rl: Interface): Promise
     process.stdout.write(`${text}\n\n`);
   });
   runtime.senders.console = console_.sender;
-  process.stdout.write(`${t('console.ready', { bloc: bloc.name, who: `${t(`roles.${as.role}`)}${as.unitId ? ` — ${as.unitId}` : ''}` })}\n\n`);
+  process.stdout.write(`${t('console.ready', { bloc: bloc.name, who: `${t(`roles.${as.role}`)}${as.unitId ? ` — ${unitName(bloc, as.unitId)}` : ''}` })}\n\n`);
   const interactive = Boolean(process.stdin.isTTY);
   if (interactive) rl.setPrompt('> ');
   if (interactive) rl.prompt();
