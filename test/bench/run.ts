@@ -1,0 +1,98 @@
+/**
+ * `npm run bench [-- --quick]`: updates per second and handling latency of the whole stack (fake Bot
+ * API over HTTP → telegraf long polling → engine → SQLite), one report answer per update over many
+ * chats, side by side with a bare telegraf echo bot on the same kind of fake server. Never part of
+ * `npm test`: timings depend on the machine.
+ */
+import type { Update } from 'telegraf/types';
+import { EXAMPLE_BLOC_FILE } from '../../src/cli/bloc-source.ts';
+import { loadBlocs } from '../../src/config/bloc-loader.ts';
+import type { Bloc } from '../../src/domain/bloc.ts';
+import { startEchoBot, type EchoBot } from './echo-bot.ts';
+import { startOurBot, type OurBot } from './our-bot.ts';
+import { paced, pushAll, type BenchTarget, type LatencyResult, type ThroughputResult } from './phases.ts';
+import { printReport, type BenchConfig } from './report.ts';
+import { answerRounds, focalPoints, fullReports, openDrafts, type FocalPoint, type Planned } from './workload.ts';
+
+const FULL: BenchConfig = { perUnit: 20, warmPerUnit: 4, warmRounds: 2, rounds: 3, latencySamples: 500 };
+const QUICK: BenchConfig = { perUnit: 3, warmPerUnit: 1, warmRounds: 1, rounds: 1, latencySamples: 100 };
+
+async function loadExampleBloc(): Promise<Bloc> {
+  const { blocs, errors } = await loadBlocs(EXAMPLE_BLOC_FILE);
+  const bloc = blocs[0];
+  if (errors.length > 0 || !bloc) throw new Error(`the example bloc does not load: ${JSON.stringify(errors)}`);
+  return bloc;
+}
+
+/** Pushes the planned messages to our bot at once and checks every one did what it should. */
+async function ourBulk(ours: OurBot, planned: readonly Planned[]): Promise<ThroughputResult> {
+  const mark = await ours.outboxMark();
+  const result = await pushAll(ours, ours.updates(planned));
+  await ours.verify(planned, mark);
+  return result;
+}
+
+async function ourPaced(ours: OurBot, planned: readonly Planned[]): Promise<LatencyResult> {
+  const mark = await ours.outboxMark();
+  const result = await paced(ours, ours.updates(planned));
+  await ours.verify(planned, mark);
+  return result;
+}
+
+/** The same texts to the echo bot, checking each was echoed. */
+async function echoRun<T>(echo: EchoBot, planned: readonly Planned[], phase: (target: BenchTarget, updates: readonly Update[]) => Promise<T>): Promise<T> {
+  const mark = echo.api.sent.length;
+  const updates = echo.updates(planned);
+  const result = await phase(echo, updates);
+  echo.verify(updates, mark);
+  return result;
+}
+
+/** A full report per chat, opened first; both bots get the same texts. */
+async function warmUp(ours: OurBot, echo: EchoBot, bloc: Bloc, people: readonly FocalPoint[], rounds: number): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    const planned = [...openDrafts(people), ...fullReports(bloc, people)];
+    // Opening first: a chat's answers must come after its `/baocao`, and all opens come first here.
+    await ourBulk(ours, openDrafts(people));
+    await ourBulk(ours, fullReports(bloc, people));
+    await echoRun(echo, planned, pushAll);
+  }
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const config = quick ? QUICK : FULL;
+  const bloc = await loadExampleBloc();
+  const people = focalPoints(bloc, config.perUnit, 100_001);
+  const warm = focalPoints(bloc, config.warmPerUnit, 900_001);
+  const ours = await startOurBot(bloc, [...people, ...warm]);
+  const echo = await startEchoBot();
+  try {
+    await warmUp(ours, echo, bloc, warm, config.warmRounds);
+
+    const throughput: Array<{ ours: ThroughputResult; echo: ThroughputResult }> = [];
+    for (let round = 0; round < config.rounds; round++) {
+      // Not measured: every chat opens a fresh draft at indicator 1.
+      await ourBulk(ours, openDrafts(people));
+      const answers = fullReports(bloc, people);
+      throughput.push({ ours: await ourBulk(ours, answers), echo: await echoRun(echo, answers, pushAll) });
+    }
+
+    await ourBulk(ours, openDrafts(people));
+    const answers = answerRounds(bloc, people, config.latencySamples);
+    const latency = { ours: await ourPaced(ours, answers), echo: await echoRun(echo, answers, paced) };
+
+    printReport({ config, chats: people.length, units: people.length / config.perUnit, throughput, latency });
+  } finally {
+    await ours.close();
+    await echo.close();
+  }
+}
+
+try {
+  await main();
+  process.exit(0);
+} catch (error) {
+  console.error(error);
+  process.exit(1);
+}
