@@ -110,17 +110,30 @@ export class OutboxDispatcher {
 
   /** Claims one batch and sends it; returns how many rows were handled. */
   async sendBatch(): Promise<number> {
-    const rows = await this.outbox.claim(this.owner, this.opts.batchSize, this.opts.leaseMs, this.clock.now());
-    for (const row of rows) await this.sendRow(row);
+    const channels = Object.keys(this.senders).filter((c) => this.senders[c]);
+    const rows = await this.outbox.claim(this.owner, this.opts.batchSize, this.opts.leaseMs, this.clock.now(), channels);
+    // Once a chat's message has to wait, its later messages in this batch wait too: replies keep order.
+    const waiting = new Map<string, Date>();
+    for (const row of rows) {
+      const chat = `${row.channel}:${row.chatId}`;
+      const until = waiting.get(chat);
+      if (until) {
+        await this.outbox.markRetry(row.id, 'waiting for an earlier message to this chat', until);
+        continue;
+      }
+      const retryAt = await this.sendRow(row);
+      if (retryAt) waiting.set(chat, retryAt);
+    }
     return rows.length;
   }
 
-  private async sendRow(row: OutboxRow): Promise<void> {
+  /** Sends one row; returns when it will be tried again, if it has to wait. */
+  private async sendRow(row: OutboxRow): Promise<Date | undefined> {
     const decoded = fromPayload(row.payload);
     const sender = this.senders[row.channel];
     if (!decoded || !sender) {
       await this.outbox.markFailed(row.id, decoded ? `no sender for ${row.channel}` : 'unreadable payload', this.clock.now());
-      return;
+      return undefined;
     }
     let outcome;
     try {
@@ -129,12 +142,18 @@ export class OutboxDispatcher {
       outcome = { ok: false as const, permanent: false, error: error instanceof Error ? error.message : String(error) };
     }
     const now = this.clock.now();
-    if (outcome.ok) return this.outbox.markSent(row.id, now);
+    if (outcome.ok) {
+      await this.outbox.markSent(row.id, now);
+      return undefined;
+    }
     if (outcome.permanent || row.attempts >= this.opts.maxAttempts) {
       this.logger.warn({ outboxId: row.id, channel: row.channel, chatId: row.chatId, error: outcome.error }, 'message given up');
-      return this.outbox.markFailed(row.id, outcome.error, now);
+      await this.outbox.markFailed(row.id, outcome.error, now);
+      return undefined;
     }
     const backoff = outcome.retryAfterMs ?? this.opts.backoffMs * 2 ** Math.max(0, row.attempts - 1) * (1 + Math.random() * 0.3);
-    await this.outbox.markRetry(row.id, outcome.error, new Date(now.getTime() + backoff));
+    const retryAt = new Date(now.getTime() + backoff);
+    await this.outbox.markRetry(row.id, outcome.error, retryAt);
+    return retryAt;
   }
 }

@@ -31,6 +31,19 @@ const open = (eb: Eb) => eb.and([eb('sent_at', 'is', null), eb('failed_at', 'is'
 const leaseFree = (eb: Eb, now: string) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]);
 const unexpired = (eb: Eb, now: string) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]);
 
+/** An older open row of the same chat that cannot go now (not due yet, or being sent): wait for it. */
+const olderWaiting = (eb: Eb, now: string) =>
+  eb
+    .selectFrom('outbox as older')
+    .select('older.id')
+    .whereRef('older.channel', '=', 'outbox.channel')
+    .whereRef('older.chat_id', '=', 'outbox.chat_id')
+    .whereRef('older.id', '<', 'outbox.id')
+    .where('older.sent_at', 'is', null)
+    .where('older.failed_at', 'is', null)
+    .where('older.dropped_at', 'is', null)
+    .where((o) => o.or([o('older.next_attempt_at', '>', now), o('older.lease_until', '>', now)]));
+
 /**
  * The outbox. A claim gives each row to one owner for `leaseMs`; a crashed owner's rows come back when
  * the lease runs out (so sends are at least once). Errors are kept short: they are for people reading
@@ -58,7 +71,8 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
       return rows.map((r) => r.id).sort((a, b) => a - b);
     },
 
-    claim(owner, limit, leaseMs, now) {
+    claim(owner, limit, leaseMs, now, channels) {
+      if (channels.length === 0) return Promise.resolve([]);
       const at = iso(now);
       const leaseUntil = iso(new Date(now.getTime() + leaseMs));
       return transactional(db, async (trx) => {
@@ -77,6 +91,8 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
           .where((eb) => leaseFree(eb, at))
           .where((eb) => unexpired(eb, at))
           .where('next_attempt_at', '<=', at)
+          .where('channel', 'in', [...channels])
+          .where((eb) => eb.not(eb.exists(olderWaiting(eb, at))))
           .orderBy('id')
           .limit(limit);
         const claim = { claimed_by: owner, lease_until: leaseUntil, attempts: sql<number>`attempts + 1` };
@@ -93,6 +109,30 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
         }
         return rows.sort((a, b) => a.id - b.id).map(toRow);
       });
+    },
+
+    async release(ids, now) {
+      if (ids.length === 0) return;
+      await currentExecutor(db)
+        .updateTable('outbox')
+        .set({ next_attempt_at: iso(now), expires_at: null })
+        .where('id', 'in', [...ids])
+        .where(open)
+        .execute();
+    },
+
+    async drop(ids, at) {
+      if (ids.length === 0) return;
+      await currentExecutor(db).updateTable('outbox').set({ dropped_at: iso(at) }).where('id', 'in', [...ids]).where(open).execute();
+    },
+
+    async purgeFinished(before) {
+      const at = iso(before);
+      const result = await currentExecutor(db)
+        .deleteFrom('outbox')
+        .where((eb) => eb.or([eb('sent_at', '<', at), eb('failed_at', '<', at), eb('dropped_at', '<', at)]))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async markSent(id, at) {

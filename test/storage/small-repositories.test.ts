@@ -98,7 +98,7 @@ describeEachDatabase('people, blocs, groups and calendar overrides', (getDb) => 
     expect(await groups.migrateChat('telegram', '-200', '-1002003')).toBe(true);
     expect(await groups.migrateChat('telegram', '-200', '-1002003')).toBe(false);
     expect(await groups.findByChat('telegram', '-1002003')).toMatchObject({ blocId: OTHER_BLOC });
-    const [row] = await outbox.claim('a', 10, 1000, at('2024-06-10T00:00:00.000Z'));
+    const [row] = await outbox.claim('a', 10, 1000, at('2024-06-10T00:00:00.000Z'), ['telegram']);
     expect([row?.id, row?.chatId]).toEqual([queued, '-1002003']);
   });
 

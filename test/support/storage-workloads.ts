@@ -6,7 +6,7 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 2));
 export async function claimAll(outbox: Outbox, owner: string, now: Date): Promise<number[]> {
   const ids: number[] = [];
   for (;;) {
-    const rows = await outbox.claim(owner, 2, 60_000, now);
+    const rows = await outbox.claim(owner, 2, 60_000, now, ['telegram']);
     if (rows.length === 0) return ids;
     ids.push(...rows.map((r) => r.id));
     await pause();

@@ -28,14 +28,29 @@ export interface OutboundMessage {
   nextAttemptAt?: Date;
 }
 
+/**
+ * `nextAttemptAt` of a held row: enqueued in the update's transaction but not to be sent until the
+ * caller releases it (a reply whose session is written after the commit, in the weaker mode).
+ */
+export const HELD_UNTIL = new Date('9999-12-31T00:00:00.000Z');
+
 /** Replies waiting to be sent after the commit (design.md, "Outbound"). */
 export interface Outbox {
   enqueue(messages: OutboundMessage[]): Promise<number[]>;
   /**
    * Claims up to `limit` due rows in id order with a lease of `leaseMs` for `owner`; two processes
-   * never hold the same row. Rows past their expiry are marked dropped instead.
+   * never hold the same row. Only rows of `channels` are claimed (a process claims what it can
+   * send: the console beside the bot must not take the bot's Telegram rows). A row is not claimed
+   * while an older open row of the same chat is waiting (not due, or leased): replies to one chat
+   * keep their order. Rows past their expiry are marked dropped instead.
    */
-  claim(owner: string, limit: number, leaseMs: number, now: Date): Promise<OutboxRow[]>;
+  claim(owner: string, limit: number, leaseMs: number, now: Date, channels: readonly string[]): Promise<OutboxRow[]>;
+  /** Makes held rows (enqueued with `HELD_UNTIL`) due now; they keep no expiry. */
+  release(ids: readonly number[], now: Date): Promise<void>;
+  /** Drops rows that must not be sent (held replies whose session could not be saved). */
+  drop(ids: readonly number[], at: Date): Promise<void>;
+  /** Deletes rows sent, failed or dropped before `before` (they may hold personal data); returns how many. */
+  purgeFinished(before: Date): Promise<number>;
   markSent(id: number, at: Date): Promise<void>;
   /** Releases the lease; the row is due again at `nextAttemptAt`. */
   markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void>;

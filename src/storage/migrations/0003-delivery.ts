@@ -38,5 +38,12 @@ export const delivery: Migration = {
       .columns(['next_attempt_at', 'id'])
       .where(sql.ref('sent_at'), 'is', null)
       .execute();
+    // Per-chat order: a claim looks for an older open row of the same chat that is not due yet.
+    await db.schema
+      .createIndex('outbox_open_by_chat')
+      .on('outbox')
+      .columns(['channel', 'chat_id', 'id'])
+      .where(sql.ref('sent_at'), 'is', null)
+      .execute();
   },
 };
