@@ -3,6 +3,7 @@ import type { Message } from '../../../src/app/messages.ts';
 import type { SentMessage } from '../../../src/channels/console/console-chat.ts';
 import { createHarness, keys, type Harness } from '../../support/flow-harness.ts';
 import { local, saveReport, value } from '../../support/submission-fixtures.ts';
+import { last, reportAll } from '../report/helpers.ts';
 
 function lines(message: SentMessage | undefined): Message[] {
   return (message?.reply.params?.lines ?? []) as Message[];
@@ -51,17 +52,39 @@ describe('/xem', () => {
       params: {
         number: 3,
         name: 'Giá trị sản xuất công nghiệp',
-        figure: { key: 'view.figureWithPlan', params: { value: '20.207', unit: { key: 'units.billion_vnd' }, percent: '91,9' } },
+        figure: {
+          key: 'report.detail.ofPlan',
+          params: { figure: { key: 'report.value.unit', params: { number: '20.207', unit: { key: 'units.billion_vnd' } } }, percent: '91,9' },
+        },
       },
     });
-    expect(lineOf(answer, 1)?.params?.figure).toMatchObject({ params: { value: '300', percent: '50,0' } });
-    expect(lineOf(answer, 2)).toMatchObject({ key: 'view.lineEstimate', params: { figure: { key: 'view.figurePercentOfPlan', params: { value: '51,6' } } } });
+    expect(lineOf(answer, 1)?.params?.figure).toMatchObject({ params: { figure: { params: { number: '300' } }, percent: '50,0' } });
+    expect(lineOf(answer, 2)).toMatchObject({
+      key: 'view.lineEstimate',
+      params: { figure: { key: 'report.detail.percentOfPlan', params: { figure: { key: 'report.value.percent', params: { number: '51,6' } } } } },
+    });
     const afterTwo = lines(answer)[lines(answer).indexOf(lineOf(answer, 2) as Message) + 1];
     expect(afterTwo).toEqual({ key: 'view.note', params: { note: 'Số ước của phòng Nông nghiệp' } });
-    expect(lineOf(answer, 6)?.params?.figure).toEqual({ key: 'view.figure', params: { value: '14/14', unit: { key: 'units.communes' } } });
-    expect(lineOf(answer, 7)?.params?.figure).toEqual({ key: 'view.figurePercent', params: { value: '99,7' } });
+    // A ratio shows its share a/b, as the report's echo does.
+    expect(lineOf(answer, 6)?.params?.figure).toEqual({
+      key: 'report.detail.share',
+      params: { figure: { key: 'report.value.unit', params: { number: '14/14', unit: { key: 'units.communes' } } }, percent: '100,0' },
+    });
+    expect(lineOf(answer, 7)?.params?.figure).toEqual({ key: 'report.value.percent', params: { number: '99,7' } });
     // Not reported: not shown.
     expect(lineOf(answer, 4)).toBeUndefined();
+  });
+
+  it('shows each figure exactly as the report\'s summary showed it (one formatter)', async () => {
+    h.clock.now = local('2023-06-12T10:00');
+    const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
+    const summary = last(await reportAll(chat)).reply.params?.lines as Message[];
+    await chat.say('1');
+    const [answer] = await chat.say('/xem');
+    expect(lines(answer)).toHaveLength(11);
+    for (const line of summary) {
+      expect(lineOf(answer, line.params?.number as number)?.params?.figure, `indicator ${String(line.params?.number)}`).toEqual(line.params?.figure);
+    }
   });
 
   it('with nothing sent, says so and, to the focal point, how to report', async () => {
@@ -81,7 +104,7 @@ describe('/xem', () => {
     const [latest] = await chat.say('/xem');
     expect(latest?.reply.key).toBe('view.figures');
     expect(latest?.reply.params?.period).toEqual({ key: 'common.period', params: { month: 5, year: 2023 } });
-    expect(lineOf(latest, 1)?.params?.figure).toMatchObject({ params: { value: '12,5' } });
+    expect(lineOf(latest, 1)?.params?.figure).toMatchObject({ params: { figure: { params: { number: '12,5' } } } });
     const [named] = await chat.say('/xem tháng 6/2023');
     expect(named?.reply.key).toBe('view.nothing');
     expect(named?.reply.params?.period).toEqual({ key: 'common.period', params: { month: 6, year: 2023 } });
@@ -107,7 +130,7 @@ describe('/xem', () => {
     expect((asked?.reply.choices ?? []).flat()).toHaveLength(9);
     const [picked] = await leader.say('bảo thắng');
     expect(picked?.reply.key).toBe('view.figures');
-    expect(lineOf(picked, 3)?.params?.figure).toMatchObject({ params: { value: '20.207' } });
+    expect(lineOf(picked, 3)?.params?.figure).toMatchObject({ params: { figure: { params: { number: '20.207' } } } });
   });
 
   it('keeps a focal point to their own unit', async () => {
