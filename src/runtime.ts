@@ -11,6 +11,7 @@ import { createRepositories } from './storage/create-repositories.ts';
 import { openDatabase, type Database } from './storage/database.ts';
 import { migrate } from './storage/migrations/index.ts';
 import { createSessionKeyv, type SessionKeyv } from './storage/session-store.ts';
+import { renderLabel } from './i18n/render.ts';
 
 /**
  * Builds the program's real objects from configuration: the database (migrated), the repositories,
@@ -62,6 +63,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     admins: options.admins,
     telegramUsername: options.telegramUsername,
     randomBytes: (size) => randomBytes(size),
+    labelText: renderLabel,
   };
   const senders: Partial<Record<string, ChannelSender>> = {};
   const dispatcher = new OutboxDispatcher(repos.outbox, senders, clock, options.logger, options.dispatcher);

@@ -1,5 +1,5 @@
 import type { Reply } from './messages.ts';
-import type { Lang } from '../i18n/i18n.ts';
+import type { Lang } from './messages.ts';
 
 /**
  * How a send went, as the outbox needs to know: sent; try again (after `retryAfterMs` when the

@@ -5,6 +5,13 @@
  */
 
 export type ChannelName = 'telegram' | 'zalo' | 'console';
+
+/** The languages a person can choose (`/ngonngu`); texts live in `locales/<lang>.json`. */
+export type Lang = 'vi' | 'en';
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
 export type ChatType = 'private' | 'group';
 
 export interface Inbound {
@@ -25,6 +32,13 @@ export interface Inbound {
   at: Date;
   /** The chat was upgraded (Telegram group → supergroup) and now has this id. */
   migratedToChatId?: string;
+  /** The person edited an earlier message: edits are not read (a figure is never changed in silence). */
+  edited?: boolean;
+  /**
+   * The channel shows choices as buttons, not numbered lines (Telegram): a typed "1" there is not
+   * option 1 (on a summary that lists indicators 1–11, it would send the report).
+   */
+  choicesAsButtons?: boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Message, Reply } from './messages.ts';
-import type { Lang } from '../i18n/i18n.ts';
+import type { Lang } from './messages.ts';
 
 /**
  * What an outbox row carries: the reply as keys and params (rendered when sent, in `lang`), with

@@ -1,4 +1,5 @@
 import type { Bloc } from '../domain/bloc.ts';
+import type { Label, Lang } from './messages.ts';
 import type { Clock, Repositories, SessionStore } from './ports.ts';
 
 /** The blocs loaded from the bloc file(s), by id. */
@@ -26,6 +27,8 @@ export interface AppServices {
   admins: { telegram: readonly string[]; zalo: readonly string[] };
   /** Telegram's @username of the bot, for `/cmd@bot` in groups and deep links. */
   telegramUsername?: string;
-  /** Random bytes (invite codes); injectable for tests. */
+  /** Random bytes (invite codes, button nonces); injectable for tests. */
   randomBytes(size: number): Uint8Array;
+  /** A choice's label as the person sees it, so typing the option's words picks it (i18n is an adapter). */
+  labelText(label: Label, lang: Lang): string;
 }

@@ -32,8 +32,11 @@ export function splitText(text: string, limit: number): string[] {
     if (current) parts.push(current);
     current = line;
     while (current.length > limit) {
-      parts.push(current.slice(0, limit));
-      current = current.slice(limit);
+      // Never cut a surrogate pair (an emoji): Telegram refuses half a character.
+      const code = current.charCodeAt(limit - 1);
+      const cut = code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+      parts.push(current.slice(0, cut));
+      current = current.slice(cut);
     }
   }
   if (current) parts.push(current);

@@ -15,10 +15,24 @@ export interface CliContext {
   runtime: Runtime;
 }
 
+/** Every secret the logs must never show: tokens, webhook secrets, passwords inside database URLs. */
 export function secretsOf(config: Config): string[] {
-  return [config.telegram?.token, config.telegram?.webhook?.secret, config.zalo?.token, config.zalo?.webhook?.secret].filter(
-    (s): s is string => Boolean(s),
-  );
+  const passwordOf = (url: string | undefined) => {
+    if (!url) return undefined;
+    try {
+      return decodeURIComponent(new URL(url).password) || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return [
+    config.telegram?.token,
+    config.telegram?.webhook?.secret,
+    config.zalo?.token,
+    config.zalo?.webhook?.secret,
+    passwordOf(config.databaseUrl),
+    passwordOf(config.sessionStoreUrl),
+  ].filter((s): s is string => Boolean(s));
 }
 
 /**

@@ -34,13 +34,14 @@ const EnvSchema = z
     TELEGRAM_BOT_TOKEN: optionalText,
     TELEGRAM_API_ROOT: optionalUrl,
     TELEGRAM_WEBHOOK_URL: optionalUrl,
+    // Telegram accepts 1-256 characters; a short secret is guessable, so ask for at least 16.
     TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
-      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'expected 1-256 characters of A-Z a-z 0-9 _ -').optional(),
+      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 characters of A-Z a-z 0-9 _ -').optional(),
     ),
     ZALO_BOT_TOKEN: optionalText,
     ZALO_API_BASE: optionalUrl,
     ZALO_WEBHOOK_URL: optionalUrl,
-    ZALO_WEBHOOK_SECRET: optionalText,
+    ZALO_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
     PUBLIC_BASE_URL: optionalUrl,
     DATABASE_URL: databaseUrl,
     SQLITE_PATH: optionalText,

@@ -7,8 +7,9 @@ import en from '../../locales/en.json' with { type: 'json' };
  * that no value is empty). Vietnamese has no plural forms, so a `{name}` replacer is all we need.
  */
 
-export type Lang = 'vi' | 'en';
-export const LANGS: readonly Lang[] = ['vi', 'en'];
+import { isLang, LANGS, type Lang } from '../app/messages.ts';
+
+export { isLang, LANGS, type Lang };
 
 type Dictionary = typeof vi;
 const dictionaries: Record<Lang, Dictionary> = { vi, en };
@@ -56,6 +57,3 @@ export function allKeys(lang: Lang): string[] {
   return out.sort();
 }
 
-export function isLang(value: string): value is Lang {
-  return (LANGS as readonly string[]).includes(value);
-}

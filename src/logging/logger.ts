@@ -21,11 +21,15 @@ export function createScrubber(secrets: readonly string[]): (text: string) => st
 
 function scrubValue(value: unknown, scrub: (s: string) => string, depth: number, seen: WeakSet<object>): unknown {
   if (typeof value === 'string') return scrub(value);
-  if (value === null || typeof value !== 'object' || depth > 6) return value;
+  if (value === null || typeof value !== 'object') return value;
+  // Deeper than this is never worth logging, and passing it through unscrubbed could leak a token.
+  if (depth > 6) return '[depth]';
   if (seen.has(value)) return '[circular]';
   seen.add(value);
   if (value instanceof Error) {
-    const plain: Record<string, unknown> = { type: value.name, message: scrub(value.message), stack: scrub(value.stack ?? '') };
+    const plain: Record<string, unknown> = { type: value.constructor.name, message: scrub(value.message), stack: scrub(value.stack ?? '') };
+    // `cause` is not enumerable: copy it by hand, or the reason behind a wrapped error is lost.
+    if (value.cause !== undefined) plain.cause = scrubValue(value.cause, scrub, depth + 1, seen);
     for (const [k, v] of Object.entries(value)) {
       // axios errors carry the whole request config (URL with the token, headers): keep it short.
       if (k === 'config' || k === 'request' || k === 'response') continue;

@@ -29,14 +29,14 @@ describe('parseConfig', () => {
     const config = parseConfig({
       TELEGRAM_BOT_TOKEN: '123:abc',
       TELEGRAM_WEBHOOK_URL: 'https://bot.example/tg/hook',
-      TELEGRAM_WEBHOOK_SECRET: 's3cret_-x',
+      TELEGRAM_WEBHOOK_SECRET: 's3cret_-x-long-enough',
       BLOC_FILE: 'deploy/bloc.example.yaml',
       DATABASE_URL: 'postgresql://u@h/db',
       SESSION_STORE_URL: 'redis://127.0.0.1:6379',
       ADMIN_TELEGRAM_IDS: ' 1, 22 ,333',
       PORT: '8080',
     });
-    expect(config.telegram?.webhook).toEqual({ url: 'https://bot.example/tg/hook', secret: 's3cret_-x' });
+    expect(config.telegram?.webhook).toEqual({ url: 'https://bot.example/tg/hook', secret: 's3cret_-x-long-enough' });
     expect(config.databaseUrl).toBe('postgresql://u@h/db');
     expect(config.admins.telegram).toEqual(['1', '22', '333']);
     expect(config.port).toBe(8080);
@@ -47,5 +47,11 @@ describe('parseConfig', () => {
     for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'TELEGRAM_WEBHOOK_URL', 'TELEGRAM_WEBHOOK_SECRET', 'ZALO_BOT_TOKEN', 'ZALO_API_BASE', 'ZALO_WEBHOOK_URL', 'ZALO_WEBHOOK_SECRET', 'PUBLIC_BASE_URL', 'DATABASE_URL', 'SESSION_STORE_URL', 'BLOC_FILE', 'ADMIN_TELEGRAM_IDS', 'ADMIN_ZALO_IDS', 'LOG_LEVEL', 'PORT']) {
       expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
     }
+  });
+
+  it('refuses a short webhook secret', () => {
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: '1:x', BLOC_FILE: 'b.yaml', TELEGRAM_WEBHOOK_URL: 'https://b.example/h', TELEGRAM_WEBHOOK_SECRET: 'short' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET: expected 16-256/,
+    );
   });
 });

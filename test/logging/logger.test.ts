@@ -40,4 +40,16 @@ describe('logger', () => {
   it('scrubs anything shaped like a Telegram token even when not configured', () => {
     expect(createScrubber([])(`token ${TOKEN} here`)).toBe('token [secret] here');
   });
+
+  it('never passes a deep object through unscrubbed, and keeps an error\'s cause', () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: 'info', secrets: [TOKEN], destination });
+    let deep: Record<string, unknown> = { token: TOKEN };
+    for (let i = 0; i < 10; i++) deep = { inner: deep };
+    const wrapped = new Error('outer', { cause: new Error(`inner ${TOKEN}`) });
+    logger.info({ deep, err: wrapped }, 'deep');
+    const out = lines.join('');
+    expect(out).not.toContain('secretpart');
+    expect(out).toContain('inner [secret]');
+  });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Telegraf, type Types } from 'telegraf';
 import type { ChannelSender } from '../../app/delivery.ts';
@@ -47,8 +48,23 @@ export interface TelegramChannel {
   stop(): Promise<void>;
 }
 
-/** Only what the bot reads; edited messages, channel posts and membership news never arrive. */
-const ALLOWED_UPDATES: Types.UpdateType[] = ['message', 'callback_query'];
+/** Only what the bot reads (edits only to say they are not read); channel posts and membership news never arrive. */
+const ALLOWED_UPDATES: Types.UpdateType[] = ['message', 'edited_message', 'callback_query'];
+
+/**
+ * The engine could not even record an update (the database is down). Thrown past `bot.catch` so
+ * long polling stops before confirming the batch (the process exits and, restarted, gets the batch
+ * again) and a webhook answers 500 (Telegram delivers it again).
+ */
+export class UpdateNotRecordedError extends Error {
+  constructor(readonly updateId: string) {
+    super(`update ${updateId} could not be recorded`);
+    this.name = 'UpdateNotRecordedError';
+  }
+}
+
+/** The webhook response of the update being handled, so the middleware can make it a 500. */
+const webhookResponse = new AsyncLocalStorage<ServerResponse>();
 /** Generous: an update resolves only after its commit, which may wait for a busy database. */
 const HANDLER_TIMEOUT_MS = 5 * 60_000;
 const STOP_WAIT_MS = 15_000;
@@ -81,12 +97,25 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
       // Answer at once so the button stops spinning; the engine checks the press itself.
       await ctx.answerCbQuery().catch((error: unknown) => logger.debug({ err: error, channel: 'telegram' }, 'answerCallbackQuery failed'));
     }
-    if (!handled) return;
+    if (!handled || !inbound) return;
     const result = await handled;
-    logger.debug({ channel: 'telegram', chatId: inbound?.chatId, updateId: inbound?.updateId, result }, 'update handled');
+    logger.debug({ channel: 'telegram', chatId: inbound.chatId, updateId: inbound.updateId, result }, 'update handled');
+    if (result === 'unrecorded') {
+      const res = webhookResponse.getStore();
+      if (res && !res.headersSent) res.statusCode = 500;
+      throw new UpdateNotRecordedError(inbound.updateId);
+    }
   });
   bot.catch((error, ctx) => {
     logger.error({ err: error, channel: 'telegram', chatId: ctx.chat?.id, updateId: ctx.update.update_id }, 'telegram update failed');
+    if (error instanceof UpdateNotRecordedError) {
+      // telegraf confirms the offset when polling ends (Polling.loop's finally → syncUpdateOffset),
+      // which would acknowledge the very batch we could not record. Its own 401/409 path skips that
+      // sync with this flag; we take the same path. (telegraf 4.16 src/core/network/polling.ts)
+      const polling = (bot as unknown as { polling?: { skipOffsetSync: boolean } }).polling;
+      if (polling) polling.skipOffsetSync = true;
+      throw error;
+    }
   });
 
   const sender = createTelegramSender({ telegram: bot.telegram, token: options.token, timeoutMs: options.sendTimeoutMs });
@@ -105,7 +134,16 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
       sender,
       username: bot.botInfo.username,
       mode: 'webhook',
-      webhook: { path: url.pathname, handler: (req, res) => handler(req, res) },
+      webhook: {
+        path: url.pathname,
+        handler: (req, res) =>
+          webhookResponse.run(res, () =>
+            handler(req, res).catch((error: unknown) => {
+              if (!(error instanceof UpdateNotRecordedError)) throw error;
+              // Already answered 500 (set before telegraf ended the response): Telegram retries.
+            }),
+          ),
+      },
       async start() {
         await bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES });
         registerMenus();

@@ -8,6 +8,10 @@ import type { ChatType, Inbound } from '../../app/messages.ts';
  */
 export function toInbound(update: Update, now: Date = new Date()): Inbound | undefined {
   if ('message' in update) return fromMessage(update.update_id, update.message);
+  if ('edited_message' in update) {
+    const edited = fromMessage(update.update_id, update.edited_message);
+    return edited ? { ...edited, edited: true } : undefined;
+  }
   if ('callback_query' in update) {
     const query = update.callback_query;
     const chat = query.message?.chat;
@@ -57,6 +61,7 @@ function base(updateId: number, chat: Chat, chatType: ChatType, from: User, at: 
     displayName: displayName(from),
     updateId: String(updateId),
     at,
+    choicesAsButtons: true,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Who } from '../../app/permissions.ts';
 import type { Registration } from '../../app/ports.ts';
 import type { AppServices } from '../../app/services.ts';
 import type { Bloc } from '../../domain/bloc.ts';
-import type { Lang } from '../../i18n/i18n.ts';
+import type { Lang } from '../../app/messages.ts';
 import type { Actor } from './types.ts';
 
 export interface Whereabouts {

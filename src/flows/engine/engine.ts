@@ -3,7 +3,8 @@ import { reply } from '../../app/messages.ts';
 import type { AppServices } from '../../app/services.ts';
 import type { CommandName } from '../../app/permissions.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { isLang, type Lang } from '../../i18n/i18n.ts';
+import { isLang, type Lang } from '../../app/messages.ts';
+import { HELD_UNTIL } from '../../app/ports/delivery.ts';
 import { resolveWhereabouts } from './actor.ts';
 import { KeyQueue } from './key-queue.ts';
 import { toPayload } from '../../app/outbox-payload.ts';
@@ -17,7 +18,15 @@ export interface EngineLogger {
   debug(obj: object, msg?: string): void;
 }
 
-export type HandleResult = 'handled' | 'duplicate' | 'failed';
+/**
+ * `failed`: the update was recorded and the person told (errors.generic). `unrecorded`: not even that
+ * could be written (the database is down): the channel must not acknowledge the update, so the
+ * platform delivers it again.
+ */
+/** Held replies whose session write never happened (a crash after the commit) expire unsent. */
+const HELD_EXPIRY_MS = 5 * 60_000;
+
+export type HandleResult = 'handled' | 'duplicate' | 'failed' | 'unrecorded';
 
 /**
  * Handles updates as design.md ("Nothing lost") says: per session key one after another; each in one
@@ -63,23 +72,43 @@ export class ConversationEngine {
         const lang = await this.languageOf(inbound);
         const read = readSession(await sessions.get(key));
         const before = read.session;
-        if (!sessionInTransaction && before.lastUpdateId === inbound.updateId) return undefined;
         state = { flow: before.flow, step: before.step };
         const where = await resolveWhereabouts(inbound, this.services, lang);
         const ctx = { inbound, now: inbound.at, services: this.services, available: this.available, ...where };
         const routed = await route(ctx, before, this.flows);
         const replies = read.ok ? routed.replies : [reply('engine.sessionReset'), ...routed.replies];
-        await this.enqueue(inbound, replies, routed.lang ?? lang);
+        // With an external session store the session is written after the commit: hold the replies
+        // until it is, so nobody sees the next question while the session still waits at this one.
+        const ids = await this.enqueue(inbound, replies, routed.lang ?? lang, !sessionInTransaction);
         const session: Session = { ...routed.session, lastUpdateId: inbound.updateId };
         if (sessionInTransaction) await sessions.set(key, session, DRAFT_TTL_MS);
-        return { session, changed: true };
+        return { session, held: sessionInTransaction ? [] : ids };
       });
       if (!outcome) return 'duplicate';
-      if (outcome.session && !sessionInTransaction) await sessions.set(key, outcome.session, DRAFT_TTL_MS);
+      if (outcome.session && !sessionInTransaction) await this.saveAfterCommit(inbound, key, outcome.session, outcome.held);
       this.onCommitted();
       return 'handled';
     } catch (error) {
       return this.fail(inbound, error, state);
+    }
+  }
+
+  /**
+   * The weaker mode (README): the session goes to Redis or PostgreSQL after the commit. If that
+   * write fails, the held replies are dropped and the person is asked to send the message again,
+   * which then meets the session as it was. A crash in between leaves held rows that expire unsent.
+   */
+  private async saveAfterCommit(inbound: Inbound, key: string, session: Session, held: number[]): Promise<void> {
+    const { repos, sessions } = this.services;
+    try {
+      await sessions.set(key, session, DRAFT_TTL_MS);
+      await repos.outbox.release(held, this.services.clock.now());
+    } catch (error) {
+      this.logger.error({ err: error, channel: inbound.channel, chatId: inbound.chatId, updateId: inbound.updateId }, 'session write failed');
+      await repos.unitOfWork.run(async () => {
+        await repos.outbox.drop(held, this.services.clock.now());
+        await this.enqueue(inbound, [reply('engine.sessionNotSaved')], await this.languageOf(inbound), false);
+      });
     }
   }
 
@@ -88,15 +117,17 @@ export class ConversationEngine {
     return person?.language && isLang(person.language) ? person.language : 'vi';
   }
 
-  private async enqueue(inbound: Inbound, replies: Reply[], lang: Lang): Promise<void> {
-    if (replies.length === 0) return;
-    await this.services.repos.outbox.enqueue(
+  private async enqueue(inbound: Inbound, replies: Reply[], lang: Lang, held = false): Promise<number[]> {
+    if (replies.length === 0) return [];
+    const now = this.services.clock.now();
+    return this.services.repos.outbox.enqueue(
       replies.map((r) => ({
         channel: r.to?.channel ?? inbound.channel,
         chatId: r.to?.chatId ?? inbound.chatId,
         // A notice to another chat is rendered in Vietnamese: its reader's choice is not known here.
         payload: toPayload(r, r.to ? 'vi' : lang),
-        createdAt: inbound.at,
+        createdAt: now,
+        ...(held ? { nextAttemptAt: HELD_UNTIL, expiresAt: new Date(now.getTime() + HELD_EXPIRY_MS) } : {}),
       })),
     );
   }
@@ -117,6 +148,7 @@ export class ConversationEngine {
       this.onCommitted();
     } catch (inner) {
       this.logger.error({ err: inner, channel: inbound.channel, chatId: inbound.chatId }, 'could not record the failure');
+      return 'unrecorded';
     }
     return 'failed';
   }

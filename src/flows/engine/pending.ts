@@ -1,31 +1,36 @@
-import type { Choice, Reply } from '../../app/messages.ts';
+import type { Choice, Label, Lang, Reply } from '../../app/messages.ts';
 import { foldText } from '../../domain/text-fold.ts';
-import { renderLabel } from '../../i18n/render.ts';
-import type { Lang } from '../../i18n/i18n.ts';
 import type { Pending, Session } from './session.ts';
 
 /** Button data is `<nonce>|<option id>`: ASCII and well under Telegram's 64 bytes. */
 const SEPARATOR = '|';
 
+export interface PendingTools {
+  lang: Lang;
+  labelText(label: Label, lang: Lang): string;
+  randomBytes(size: number): Uint8Array;
+}
+
 /**
  * Gives the choices of an outcome's replies a fresh nonce and remembers them as the pending question,
  * so a numbered reply ("2") or the option's words pick an option, and a button from an earlier
- * question is recognised as stale.
+ * question is recognised as stale. The nonce is a counter plus random characters: a counter alone
+ * repeats after a reset, and an old "send" button could then send a newer draft.
  */
 export function attachPending(
   session: Session,
   replies: Reply[],
-  lang: Lang,
+  tools: PendingTools,
   expects: 'figure' | 'choice' | 'text' | undefined,
 ): { session: Session; replies: Reply[] } {
   const options: Choice[] = replies.flatMap((r) => (r.choices ?? []).flat());
   if (options.length === 0) return { session: { ...session, pending: undefined }, replies };
   const seq = session.seq + 1;
-  const nonce = seq.toString(36);
+  const nonce = `${seq.toString(36)}${randomTag(tools.randomBytes(3))}`;
   const pending: Pending = {
     nonce,
     optionIds: options.map((o) => o.id),
-    optionWords: options.map((o) => foldText(renderLabel(o.label, lang))),
+    optionWords: options.map((o) => foldText(tools.labelText(o.label, tools.lang))),
     numbered: expects !== 'figure',
   };
   const tagged = replies.map((r) =>
@@ -44,11 +49,14 @@ export function pickFromButton(pending: Pending | undefined, data: string): Opti
   return pending.optionIds.includes(id) ? { type: 'option', optionId: id } : { type: 'stale' };
 }
 
-/** A typed answer: "2" picks option 2 (unless the step asks for a figure), or the option's words. */
-export function pickFromText(pending: Pending | undefined, text: string): OptionPick {
+/**
+ * A typed answer: "2" picks option 2 where options are shown numbered (not on a figure step, not
+ * where the channel shows buttons), or the option's words anywhere.
+ */
+export function pickFromText(pending: Pending | undefined, text: string, buttons = false): OptionPick {
   if (!pending) return { type: 'none' };
   const folded = foldText(text);
-  if (pending.numbered && /^\d{1,2}$/.test(folded)) {
+  if (pending.numbered && !buttons && /^\d{1,2}$/.test(folded)) {
     const n = Number(folded);
     const id = pending.optionIds[n - 1];
     return id ? { type: 'option', optionId: id } : { type: 'outOfRange', count: pending.optionIds.length };
@@ -56,4 +64,11 @@ export function pickFromText(pending: Pending | undefined, text: string): Option
   const at = pending.optionWords.indexOf(folded);
   const id = at >= 0 ? pending.optionIds[at] : undefined;
   return id ? { type: 'option', optionId: id } : { type: 'none' };
+}
+
+const TAG_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+function randomTag(bytes: Uint8Array): string {
+  let tag = '';
+  for (const b of bytes) tag += TAG_ALPHABET[b % TAG_ALPHABET.length];
+  return tag;
 }

@@ -1,4 +1,4 @@
-import { reply, type Reply } from '../../app/messages.ts';
+import { reply, type Lang, type Reply } from '../../app/messages.ts';
 import { accessFor, COMMAND_WORDS, resolveCommand, type CommandName } from '../../app/permissions.ts';
 import { foldText } from '../../domain/text-fold.ts';
 import { NAVIGATION_WORDS } from '../../domain/vocabulary.ts';
@@ -6,7 +6,6 @@ import { parseCommand } from './commands.ts';
 import { attachPending, pickFromButton, pickFromText } from './pending.ts';
 import { DRAFT_TTL_MS, emptySession, type Session } from './session.ts';
 import type { Flow, FlowContext, StepInput, StepOutcome } from './types.ts';
-import type { Lang } from '../../i18n/i18n.ts';
 
 export type FlowRegistry = ReadonlyMap<CommandName, Flow>;
 
@@ -18,6 +17,11 @@ export interface Routed {
 
 const CANCEL_WORDS: ReadonlySet<string> = new Set(NAVIGATION_WORDS.cancel);
 
+/** A fresh session that keeps the nonce counter, so buttons of the old conversation stay stale. */
+function reset(session: Session): Session {
+  return { ...emptySession(), seq: session.seq };
+}
+
 /**
  * Decides what one update means: a command, an answer to the conversation in progress, a button, or
  * text outside any conversation (a hint, never silence, in private chats). Pure apart from the flows
@@ -28,6 +32,9 @@ export async function route(ctx: FlowContext, session: Session, flows: FlowRegis
   const text = (inbound.text ?? '').trim();
   const active = session.flow ? flows.get(session.flow as CommandName) : undefined;
 
+  // An edit of an earlier message is not read: the figure it held may already be on its way.
+  if (inbound.edited) return inbound.chatType === 'private' ? { session, replies: [reply('engine.editIgnored')] } : { session, replies: [] };
+
   if (inbound.optionId !== undefined) {
     const pick = pickFromButton(session.pending, inbound.optionId);
     if (pick.type !== 'option' || !active) return { session, replies: [reply('engine.staleButton')] };
@@ -36,19 +43,18 @@ export async function route(ctx: FlowContext, session: Session, flows: FlowRegis
 
   // Inside a conversation only slash commands are commands, so a name or an answer that happens to
   // be a command word ("xem") is taken as an answer.
-  const inFlow = Boolean(active);
-  const command = text ? parseCommand(text, inFlow ? 'group' : inbound.chatType, COMMAND_WORDS, ctx.services.telegramUsername) : undefined;
+  const command = text ? parseCommand(text, active ? 'group' : inbound.chatType, COMMAND_WORDS, ctx.services.telegramUsername) : undefined;
   if (command) return runCommand(ctx, session, flows, command.name, command.args);
 
   if (active) {
-    if (CANCEL_WORDS.has(foldText(text))) return { session: emptySession(), replies: [reply('engine.cancelled')] };
-    const pick = pickFromText(session.pending, text);
+    if (CANCEL_WORDS.has(foldText(text))) return { session: reset(session), replies: [reply('engine.cancelled')] };
+    const pick = pickFromText(session.pending, text, inbound.choicesAsButtons);
     if (pick.type === 'outOfRange') return { session, replies: [reply('engine.pickNumber', { count: pick.count })] };
     const input: StepInput = { text, optionId: pick.type === 'option' ? pick.optionId : undefined, photoRef: inbound.photoRef };
     return continueFlow(ctx, session, active, input);
   }
 
-  if (session.flow) return { session: emptySession(), replies: [reply('engine.sessionReset')] };
+  if (session.flow) return { session: reset(session), replies: [reply('engine.sessionReset')] };
   if (inbound.chatType === 'group') return { session, replies: [] };
   const hint = ctx.actor.who.includes('stranger') ? 'engine.hintStranger' : 'engine.hint';
   return { session, replies: [reply(hint)] };
@@ -59,7 +65,7 @@ async function runCommand(ctx: FlowContext, session: Session, flows: FlowRegistr
   if (!name) return { session, replies: [reply('engine.unknownCommand', { command: word })] };
   if (name === 'huy') {
     const key = session.flow ? 'engine.cancelled' : 'engine.nothingToCancel';
-    return { session: { ...emptySession(), seq: session.seq }, replies: [reply(key)] };
+    return { session: reset(session), replies: [reply(key)] };
   }
   if (accessFor(name, ctx.actor.who, ctx.inBlocGroup) === 'no') {
     const key = ctx.actor.who.includes('stranger') ? 'engine.registerFirst' : 'engine.notAllowed';
@@ -73,23 +79,31 @@ async function runCommand(ctx: FlowContext, session: Session, flows: FlowRegistr
     const replies = session.flow ? [...outcome.replies, reply('engine.stillInFlow', { command: session.flow })] : outcome.replies;
     return { session, replies, lang: outcome.lang };
   }
-  const fresh: Session = { ...emptySession(), seq: session.seq, flow: name, startedAt: ctx.now.toISOString() };
-  return settle(ctx, fresh, outcome);
+  // A new conversation replaces the one in progress: say so, a draft must not vanish unnoticed.
+  const closed = session.flow ? [reply('engine.previousClosed', { command: session.flow })] : [];
+  const fresh: Session = { ...reset(session), flow: name, startedAt: ctx.now.toISOString() };
+  const routed = settle(ctx, fresh, outcome);
+  return { ...routed, replies: [...closed, ...routed.replies] };
 }
 
 async function continueFlow(ctx: FlowContext, session: Session, flow: Flow, input: StepInput): Promise<Routed> {
   const started = session.startedAt ? Date.parse(session.startedAt) : ctx.now.getTime();
-  if (ctx.now.getTime() - started > DRAFT_TTL_MS) return { session: emptySession(), replies: [reply('engine.draftExpired')] };
+  if (ctx.now.getTime() - started > DRAFT_TTL_MS) return { session: reset(session), replies: [reply('engine.draftExpired')] };
+  // Rights are checked at every step, not only at the start: a binding may change mid-conversation.
+  if (accessFor(flow.command, ctx.actor.who, ctx.inBlocGroup) === 'no') {
+    return { session: reset(session), replies: [reply('engine.notAllowed', { command: flow.command })] };
+  }
   const step = session.step ? flow.steps[session.step] : undefined;
   const draft = flow.draftSchema.safeParse(session.draft);
-  if (!step || !draft.success) return { session: emptySession(), replies: [reply('engine.sessionReset')] };
+  if (!step || !draft.success) return { session: reset(session), replies: [reply('engine.sessionReset')] };
   const outcome = await step(ctx, draft.data, input);
   return settle(ctx, session, outcome);
 }
 
 function settle(ctx: FlowContext, session: Session, outcome: StepOutcome<unknown>): Routed {
   const lang = outcome.lang;
-  if (!outcome.next) return { session: { ...emptySession(), seq: session.seq }, replies: outcome.replies, lang };
+  if (!outcome.next) return { session: reset(session), replies: outcome.replies, lang };
   const next: Session = { ...session, step: outcome.next.step, draft: outcome.next.draft };
-  return { ...attachPending(next, outcome.replies, lang ?? ctx.actor.lang, outcome.next.expects), lang };
+  const tools = { lang: lang ?? ctx.actor.lang, labelText: ctx.services.labelText, randomBytes: ctx.services.randomBytes };
+  return { ...attachPending(next, outcome.replies, tools, outcome.next.expects), lang };
 }

@@ -4,7 +4,7 @@ import type { AppServices } from '../../app/services.ts';
 import type { CommandName, Who } from '../../app/permissions.ts';
 import type { Registration } from '../../app/ports.ts';
 import type { Bloc } from '../../domain/bloc.ts';
-import type { Lang } from '../../i18n/i18n.ts';
+import type { Lang } from '../../app/messages.ts';
 
 /** The person behind an update, as the conversations need them. */
 export interface Actor {

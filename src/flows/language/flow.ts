@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { msg, reply } from '../../app/messages.ts';
 import { foldText } from '../../domain/text-fold.ts';
-import { isLang, type Lang } from '../../i18n/i18n.ts';
+import { isLang, type Lang } from '../../app/messages.ts';
 import { defineFlow, type FlowContext, type StepOutcome } from '../engine/types.ts';
+
+const CHOICES = [[{ id: 'vi', label: msg('language.vi') }, { id: 'en', label: msg('language.en') }]];
 
 const WORDS: Record<string, Lang> = { vi: 'vi', 'tieng viet': 'vi', vietnamese: 'vi', en: 'en', english: 'en', 'tieng anh': 'en' };
 
@@ -10,13 +12,12 @@ const WORDS: Record<string, Lang> = { vi: 'vi', 'tieng viet': 'vi', vietnamese: 
 async function start(ctx: FlowContext, args: string): Promise<StepOutcome<null>> {
   const chosen = WORDS[foldText(args)];
   if (chosen) return { replies: [await choose(ctx, chosen)], lang: chosen };
-  const choices = [[{ id: 'vi', label: msg('language.vi') }, { id: 'en', label: msg('language.en') }]];
-  return { replies: [reply('language.ask', {}, { choices })], next: { step: 'pick', draft: null, expects: 'choice' } };
+  return { replies: [reply('language.ask', {}, { choices: CHOICES })], next: { step: 'pick', draft: null, expects: 'choice' } };
 }
 
 async function pick(ctx: FlowContext, _draft: null, input: { text: string; optionId?: string }): Promise<StepOutcome<null>> {
   const chosen = input.optionId && isLang(input.optionId) ? input.optionId : WORDS[foldText(input.text)];
-  if (!chosen) return { replies: [reply('language.unknown')], next: { step: 'pick', draft: null, expects: 'choice' } };
+  if (!chosen) return { replies: [reply('language.unknown', {}, { choices: CHOICES })], next: { step: 'pick', draft: null, expects: 'choice' } };
   return { replies: [await choose(ctx, chosen)], lang: chosen };
 }
 

@@ -19,9 +19,11 @@ function stubEngine() {
     release() {
       for (const open of gates.splice(0)) open();
     },
+    /** What `handle` resolves with: 'unrecorded' plays a database that is down. */
+    result: 'handled' as string,
     handle(inbound: Inbound): Promise<string> {
       seen.push(inbound);
-      if (!hold) return Promise.resolve('handled');
+      if (!hold) return Promise.resolve(this.result);
       return new Promise((resolve) => gates.push(() => resolve('handled')));
     },
   };
@@ -64,7 +66,7 @@ describe('Telegram channel, long polling', () => {
     await api.waitUntil(() => api.confirmedOffset === second.update_id + 1, 5000);
   });
 
-  it('answers a button press at once and gives the engine its data; ignores edits', async () => {
+  it('answers a button press at once and gives the engine its data; passes edits on marked', async () => {
     const engine = stubEngine();
     channel = await createTelegramChannel({ token: api.token, apiRoot: api.url, engine, logger });
     await channel.start();
@@ -72,8 +74,9 @@ describe('Telegram channel, long polling', () => {
     const dm = api.updates.privateChat(lan);
     api.pushUpdate(api.updates.edited(dm, lan, 'sửa'), api.updates.callback(dm, lan, '2|en', 5));
     await api.waitForCall('answerCallbackQuery');
-    await api.waitUntil(() => engine.seen.length === 1, 5000);
-    expect(engine.seen[0]).toMatchObject({ optionId: '2|en', chatId: '501' });
+    await api.waitUntil(() => engine.seen.length === 2, 5000);
+    expect(engine.seen[0]).toMatchObject({ edited: true, text: 'sửa' });
+    expect(engine.seen[1]).toMatchObject({ optionId: '2|en', chatId: '501' });
   });
 
   it('registers the private and group menus, and starts anyway when setMyCommands fails', async () => {
@@ -163,5 +166,31 @@ describe('Telegram channel, webhook', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
     expect((await fetch(`http://127.0.0.1:${port}/elsewhere`)).status).toBe(404);
+  });
+
+  it('answers 500 when the engine could not record the update, so Telegram delivers it again', async () => {
+    const engine = stubEngine();
+    await webhookChannel(engine);
+    const lan = api.updates.user(501, 'Lan');
+    const update = api.updates.text(api.updates.privateChat(lan), lan, 'xin chào');
+    engine.result = 'unrecorded';
+    expect((await api.deliver(update)).status).toBe(500);
+    engine.result = 'handled';
+    expect((await api.deliver(update)).status).toBe(200);
+  });
+});
+
+describe('Telegram channel, database down while polling', () => {
+  it('stops polling without confirming the batch when an update could not be recorded', async () => {
+    const engine = stubEngine();
+    engine.result = 'unrecorded';
+    let fatal: unknown;
+    channel = await createTelegramChannel({ token: api.token, apiRoot: api.url, engine, logger, onFatal: (e) => (fatal = e) });
+    await channel.start();
+    const lan = api.updates.user(501, 'Lan');
+    const update = api.updates.text(api.updates.privateChat(lan), lan, '51,6');
+    api.pushUpdate(update);
+    await api.waitUntil(() => fatal !== undefined, 5000);
+    expect(api.confirmedOffset).toBeLessThanOrEqual(update.update_id);
   });
 });

@@ -21,7 +21,12 @@ describe('toInbound', () => {
       text: 'xin chào',
       updateId: String(update.update_id),
       at: new Date(update.message.date * 1000),
+      choicesAsButtons: true,
     });
+  });
+
+  it('marks an edited message as an edit, so the engine says edits are not read', () => {
+    expect(toInbound(f.edited(dm, lan, 'sửa'), now)).toMatchObject({ edited: true, text: 'sửa', chatId: '501' });
   });
 
   it('keeps a command as typed (with @bot), and marks groups and supergroups as groups with their title', () => {
@@ -51,7 +56,6 @@ describe('toInbound', () => {
   });
 
   it('ignores updates the bot does not handle, without error', () => {
-    expect(toInbound(f.edited(dm, lan, 'sửa'), now)).toBeUndefined();
     expect(toInbound({ update_id: 1, channel_post: { message_id: 1, date: 1, chat: { id: -5, type: 'channel', title: 'Kênh' }, text: 'x' } }, now)).toBeUndefined();
     const member = { update_id: 2, my_chat_member: { chat: group, from: lan, date: 1, old_chat_member: { status: 'left', user: lan }, new_chat_member: { status: 'member', user: lan } } };
     expect(toInbound(member as never, now)).toBeUndefined();
