@@ -2,6 +2,8 @@ import { createHttpServer, type HttpServer } from './channels/http-server.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/telegram-channel.ts';
 import type { CliContext } from './cli/context.ts';
 import { t } from './i18n/i18n.ts';
+import { runMaintenance } from './jobs/maintenance.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 
 /** Webhook mode needs a port; PORT unset there means this one. */
 const DEFAULT_WEBHOOK_PORT = 8080;
@@ -62,13 +64,29 @@ export async function runBot(ctx: CliContext): Promise<number> {
     return 1;
   }
   logger.info({ channel: 'telegram', username: channel.username, mode: channel.mode, port }, 'bot started');
+  const scheduler = startScheduler([maintenanceJob(ctx)], ctx.blocs[0]?.calendar.timezone ?? 'Asia/Ho_Chi_Minh', logger);
 
   const reason = await Promise.race([stopped.signal, failed]);
   stopped.dispose();
   logger.info({ reason }, 'stopping');
+  await scheduler.stop();
   await shutdown(ctx, channel, http);
   logger.info({}, 'stopped');
   return reason === 'fatal' ? 1 : 0;
+}
+
+/** Every night at 03:15: forget old update ids, delete finished outbox rows and expired sessions. */
+function maintenanceJob(ctx: CliContext) {
+  const { repos } = ctx.runtime.services;
+  return {
+    name: 'maintenance',
+    cron: '15 3 * * *',
+    run: (now: Date) =>
+      runMaintenance(
+        { processedUpdates: repos.processedUpdates, outbox: repos.outbox, purgeExpiredSessions: (at) => ctx.runtime.sessionKeyv.purgeExpired(at) },
+        now,
+      ),
+  };
 }
 
 async function shutdown(ctx: CliContext, channel: TelegramChannel, http: HttpServer | undefined): Promise<void> {

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reply } from '../../src/app/messages.ts';
+import { toPayload } from '../../src/app/outbox-payload.ts';
+import { runMaintenance } from '../../src/jobs/maintenance.ts';
+import { createHarness, type Harness } from '../support/flow-harness.ts';
+
+describe('daily maintenance', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness({ now: new Date() });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('forgets old update ids, finished outbox rows and expired sessions, and keeps what is recent or pending', async () => {
+    const { repos } = h.runtime.services;
+    const day = 24 * 3_600_000;
+    const t0 = h.clock.now;
+    const ago = (days: number) => new Date(t0.getTime() - days * day);
+    await repos.processedUpdates.markProcessed('telegram', 'old', ago(3));
+    await repos.processedUpdates.markProcessed('telegram', 'new', ago(1));
+    const [sent, pending] = await repos.outbox.enqueue([
+      { channel: 'telegram', chatId: '1', payload: toPayload(reply('a'), 'vi'), createdAt: ago(10) },
+      { channel: 'telegram', chatId: '2', payload: toPayload(reply('b'), 'vi'), createdAt: ago(10), nextAttemptAt: new Date(t0.getTime() + day) },
+    ]);
+    await repos.outbox.markSent(sent!, ago(8));
+    await h.runtime.services.sessions.set('console:x:y', { v: 1, seq: 0 }, 1);
+    await new Promise((r) => setTimeout(r, 5));
+
+    const report = await runMaintenance(
+      { processedUpdates: repos.processedUpdates, outbox: repos.outbox, purgeExpiredSessions: (now) => h.runtime.sessionKeyv.purgeExpired(now) },
+      new Date(),
+    );
+    expect(report.outbox).toBe(1);
+    expect(report.sessions).toBe(1);
+    expect(report.processedUpdates).toBeGreaterThanOrEqual(1);
+    // The recent id still deduplicates; the old one is gone.
+    expect(await repos.processedUpdates.markProcessed('telegram', 'new', t0)).toBe(false);
+    expect(await repos.processedUpdates.markProcessed('telegram', 'old', t0)).toBe(true);
+    expect(pending).toBeDefined();
+    expect(await repos.outbox.pending(t0)).toBe(1);
+  });
+});
