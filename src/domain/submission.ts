@@ -15,6 +15,11 @@ export interface ReportedValue {
   note?: string;
   /** An estimate (số ước) rather than an official figure. */
   estimate: boolean;
+  /**
+   * Outside the indicator's valid range, and the person confirmed it when asked (domain.md, Figures
+   * in chat, rule 7). A flag, not words in `note`: the note is what the person wrote.
+   */
+  confirmedOutOfRange?: boolean;
 }
 
 /** Who wrote something, for the audit trail. */

@@ -91,6 +91,8 @@ export interface SubmissionValuesTable {
   denominator: number | null;
   note: string | null;
   estimate: Flag;
+  /** 1 when the value is outside the indicator's valid range and the person confirmed it. */
+  confirmed_out_of_range: Flag;
 }
 
 /** old_* and new_* describe the value before and after; all null on the side where it is absent. */
@@ -107,12 +109,14 @@ export interface SubmissionAuditTable {
   old_denominator: number | null;
   old_note: string | null;
   old_estimate: Flag | null;
+  old_confirmed_out_of_range: Flag | null;
   new_raw: string | null;
   new_value: number | null;
   new_numerator: number | null;
   new_denominator: number | null;
   new_note: string | null;
   new_estimate: Flag | null;
+  new_confirmed_out_of_range: Flag | null;
   actor_channel: string;
   actor_user_id: string;
   actor_name: string | null;

@@ -33,11 +33,13 @@ export function valueRow(s: Submission, v: ReportedValue): Insertable<Submission
     ...figureColumns(v.value),
     note: v.note ?? null,
     estimate: flag(v.estimate),
+    confirmed_out_of_range: flag(v.confirmedOutOfRange === true),
   };
 }
 
 export function toReportedValue(row: Selectable<SubmissionValuesTable>): ReportedValue {
-  return { indicatorCode: row.indicator_code, raw: row.raw, value: toFigure(row), note: opt(row.note), estimate: row.estimate === 1 };
+  const value: ReportedValue = { indicatorCode: row.indicator_code, raw: row.raw, value: toFigure(row), note: opt(row.note), estimate: row.estimate === 1 };
+  return row.confirmed_out_of_range === 1 ? { ...value, confirmedOutOfRange: true } : value;
 }
 
 export function submissionRow(s: Submission, revision: number, at: Date): Insertable<SubmissionsTable> {
@@ -78,7 +80,13 @@ function sameFigure(a: FigureValue, b: FigureValue): boolean {
 }
 
 function same(a: ReportedValue, b: ReportedValue): boolean {
-  return a.raw === b.raw && a.estimate === b.estimate && (a.note ?? null) === (b.note ?? null) && sameFigure(a.value, b.value);
+  return (
+    a.raw === b.raw &&
+    a.estimate === b.estimate &&
+    (a.confirmedOutOfRange === true) === (b.confirmedOutOfRange === true) &&
+    (a.note ?? null) === (b.note ?? null) &&
+    sameFigure(a.value, b.value)
+  );
 }
 
 /** Pairs of (before, after) for every indicator whose value was added, changed or removed. */
@@ -94,6 +102,8 @@ export function changedValues(before: ReportedValue[], after: ReportedValue[]): 
   return changes;
 }
 
+type AuditSide = 'raw' | 'value' | 'numerator' | 'denominator' | 'note' | 'estimate' | 'confirmed_out_of_range';
+
 function side(prefix: 'old' | 'new', v: ReportedValue | undefined) {
   const f = v === undefined ? { value: null, numerator: null, denominator: null } : figureColumns(v.value);
   return {
@@ -103,6 +113,7 @@ function side(prefix: 'old' | 'new', v: ReportedValue | undefined) {
     [`${prefix}_denominator`]: f.denominator,
     [`${prefix}_note`]: v?.note ?? null,
     [`${prefix}_estimate`]: v === undefined ? null : flag(v.estimate),
+    [`${prefix}_confirmed_out_of_range`]: v === undefined ? null : flag(v.confirmedOutOfRange === true),
   };
 }
 
@@ -119,17 +130,18 @@ export function auditRow(
     unit_id: s.unitId,
     indicator_code: code,
     revision,
-    ...(side('old', before) as Pick<SubmissionAuditTable, `old_${'raw' | 'value' | 'numerator' | 'denominator' | 'note' | 'estimate'}`>),
-    ...(side('new', after) as Pick<SubmissionAuditTable, `new_${'raw' | 'value' | 'numerator' | 'denominator' | 'note' | 'estimate'}`>),
+    ...(side('old', before) as Pick<SubmissionAuditTable, `old_${AuditSide}`>),
+    ...(side('new', after) as Pick<SubmissionAuditTable, `new_${AuditSide}`>),
     ...actorColumns('actor', audit.actor),
     at: audit.at.toISOString(),
     reason: audit.reason ?? null,
   };
 }
 
-function auditedSide(raw: string | null, f: FigureColumns, note: string | null, estimate: number | null): AuditedValue | undefined {
+function auditedSide(raw: string | null, f: FigureColumns, note: string | null, estimate: number | null, confirmed: number | null): AuditedValue | undefined {
   if (raw === null) return undefined;
-  return { raw, value: toFigure(f), note: opt(note), estimate: estimate === 1 };
+  const value: AuditedValue = { raw, value: toFigure(f), note: opt(note), estimate: estimate === 1 };
+  return confirmed === 1 ? { ...value, confirmedOutOfRange: true } : value;
 }
 
 export function toAuditEntry(r: Selectable<SubmissionAuditTable>): AuditEntry {
@@ -140,8 +152,8 @@ export function toAuditEntry(r: Selectable<SubmissionAuditTable>): AuditEntry {
     unitId: r.unit_id,
     indicatorCode: r.indicator_code,
     revision: r.revision,
-    before: auditedSide(r.old_raw, { value: r.old_value, numerator: r.old_numerator, denominator: r.old_denominator }, r.old_note, r.old_estimate),
-    after: auditedSide(r.new_raw, { value: r.new_value, numerator: r.new_numerator, denominator: r.new_denominator }, r.new_note, r.new_estimate),
+    before: auditedSide(r.old_raw, { value: r.old_value, numerator: r.old_numerator, denominator: r.old_denominator }, r.old_note, r.old_estimate, r.old_confirmed_out_of_range),
+    after: auditedSide(r.new_raw, { value: r.new_value, numerator: r.new_numerator, denominator: r.new_denominator }, r.new_note, r.new_estimate, r.new_confirmed_out_of_range),
     actor: toActor(r.actor_channel, r.actor_user_id, r.actor_name),
     at: toDate(r.at),
     reason: opt(r.reason),

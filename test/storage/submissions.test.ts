@@ -101,6 +101,27 @@ describeEachDatabase('submissions', (getDb) => {
     expect(trail.find((e) => e.indicatorCode === 'xa-nong-thon-moi')).toMatchObject({ before: { estimate: true }, after: { estimate: false } });
   });
 
+  it('keeps a value confirmed out of range as a flag, not in its note, and audits a change of it', async () => {
+    const s = repos().submissions;
+    const [budget, communes] = draft.values;
+    if (!budget || !communes) throw new Error('fixture');
+    const confirmed = { ...budget, raw: '250%', value: { type: 'scalar' as const, value: 250 }, confirmedOutOfRange: true };
+    const first = await s.save({ ...draft, status: 'submitted', values: [confirmed, communes] }, { actor: focal, at: at('2024-06-14T02:00:00.000Z') });
+    const stored = first.values.find((v) => v.indicatorCode === 'thu-ngan-sach');
+    expect(stored).toMatchObject({ raw: '250%', confirmedOutOfRange: true });
+    expect(stored?.note).toBeUndefined();
+    // A value never confirmed reads back without the flag.
+    expect(first.values.find((v) => v.indicatorCode === 'xa-nong-thon-moi')?.confirmedOutOfRange).toBeUndefined();
+
+    // The same figure, no longer flagged, is a change: a new revision and an audit entry for it.
+    const second = await s.save({ ...first, values: [{ ...confirmed, confirmedOutOfRange: false }, communes] }, { actor: focal, at: at('2024-06-15T02:00:00.000Z') });
+    expect(second.revision).toBe(first.revision + 1);
+    const trail = (await s.auditTrail(BLOC, '2024-06', 'bao-yen')).filter((e) => e.revision === second.revision);
+    expect(trail).toHaveLength(1);
+    expect(trail[0]).toMatchObject({ indicatorCode: 'thu-ngan-sach', before: { raw: '250%', confirmedOutOfRange: true } });
+    expect(trail[0]?.after?.confirmedOutOfRange).toBeUndefined();
+  });
+
   it('lists the submissions of a period with their own values', async () => {
     const s = repos().submissions;
     await s.save(draft, { actor: focal, at: at('2024-06-12T02:00:00.000Z') });

@@ -1,8 +1,8 @@
 import { msg, type Message, type Params } from '../../app/messages.ts';
 import type { Indicator } from '../../domain/bloc.ts';
 import { formatNumber } from '../../domain/figures/index.ts';
-import type { Lang } from '../../i18n/i18n.ts';
-import { figureWithCompletion, numberWithUnit, unitWord } from '../shared/figure-text.ts';
+import { figureWithCompletion, numberWithUnit, unitWord, withConfirmedMark } from '../shared/figure-text.ts';
+import type { Lang } from './navigation.ts';
 import type { DraftValue } from './session.ts';
 
 export { figureText, numberWithUnit, planFor, unitWord } from '../shared/figure-text.ts';
@@ -21,7 +21,7 @@ export function indicatorName(indicator: Indicator, lang: Lang): string {
 export function figureDetail(value: DraftValue, indicator: Indicator, plan: number | undefined, notes: ReadingNotes = {}): Message {
   let out = readingNotes(figureWithCompletion(value.value, indicator, plan), notes);
   if (value.estimate) out = msg('report.detail.estimate', { figure: out });
-  if (value.confirmed) out = msg('report.detail.confirmed', { figure: out });
+  out = withConfirmedMark(out, value.confirmed);
   if (value.note) out = msg('report.detail.note', { figure: out, note: value.note });
   return out;
 }

@@ -125,6 +125,8 @@ async function beginChecked(ctx: FlowContext, bloc: Bloc, unitId: string, period
 
 function toDraftValues(values: ReportedValue[]): Record<string, DraftValue> {
   const out: Record<string, DraftValue> = {};
-  for (const v of values) out[v.indicatorCode] = { raw: v.raw, value: v.value, note: v.note, estimate: v.estimate };
+  for (const v of values) {
+    out[v.indicatorCode] = { raw: v.raw, value: v.value, note: v.note, estimate: v.estimate, ...(v.confirmedOutOfRange ? { confirmed: true } : {}) };
+  }
   return out;
 }

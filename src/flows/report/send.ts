@@ -3,9 +3,9 @@ import { checkReportable } from '../../app/use-cases/report-status.ts';
 import { submitReport, type ValueChange } from '../../app/use-cases/submit-report.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import type { ReportedValue } from '../../domain/submission.ts';
-import { t } from '../../i18n/i18n.ts';
 import type { FlowContext } from '../engine/types.ts';
 import { displayDateTime, periodLabel } from '../shared/format.ts';
+import { withConfirmedMark } from '../shared/figure-text.ts';
 import { unitName } from '../shared/labels.ts';
 import { figureText, indicatorName } from './figure-text.ts';
 import { askAt, firstMissingRequired, type Here, type Outcome } from './navigation.ts';
@@ -13,16 +13,17 @@ import { acceptedReply, refusalMessage } from './period.ts';
 import type { ReportDraft } from './session.ts';
 
 /**
- * The draft's figures as the domain stores them, in the bloc's order. A confirmed out-of-range value
- * carries a note saying so, written in Vietnamese (the language of the bloc's records and exports).
+ * The draft's figures as the domain stores them, in the bloc's order. A value confirmed outside its
+ * valid range carries the flag; its note stays what the person wrote.
  */
 export function reportedValues(bloc: Bloc, draft: ReportDraft): ReportedValue[] {
   return bloc.indicators.flatMap((indicator) => {
     const v = draft.values[indicator.code];
     if (!v) return [];
-    const notes = [v.note, v.confirmed ? t('report.confirmedNote', {}, 'vi') : undefined].filter((n): n is string => Boolean(n));
     const value: ReportedValue = { indicatorCode: indicator.code, raw: v.raw, value: v.value, estimate: v.estimate };
-    return [notes.length > 0 ? { ...value, note: notes.join('; ') } : value];
+    if (v.note) value.note = v.note;
+    if (v.confirmed) value.confirmedOutOfRange = true;
+    return [value];
   });
 }
 
@@ -67,7 +68,7 @@ function changeLines(here: Here, changes: ValueChange[]): Message[] {
   return changes.flatMap((change) => {
     const indicator = here.bloc.indicators.find((i) => i.code === change.indicatorCode);
     if (!indicator) return [];
-    const side = (v: ReportedValue | undefined): Message => (v ? figureText(v.value, indicator) : msg('report.notReported'));
+    const side = (v: ReportedValue | undefined): Message => (v ? withConfirmedMark(figureText(v.value, indicator), v.confirmedOutOfRange) : msg('report.notReported'));
     return [msg('report.change', { number: indicator.number, name: indicatorName(indicator, here.lang), before: side(change.before), after: side(change.after) })];
   });
 }

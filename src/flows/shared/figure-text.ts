@@ -48,3 +48,8 @@ export function figureWithCompletion(value: FigureValue, indicator: Indicator, p
   const percent = percentOfPlan(value, plan);
   return percent === undefined ? figure : msg('report.detail.ofPlan', { figure, percent: formatPercent(percent) });
 }
+
+/** The mark of a figure the person confirmed outside the indicator's valid range (a flag on the value). */
+export function withConfirmedMark(figure: Message, confirmedOutOfRange: boolean | undefined): Message {
+  return confirmedOutOfRange ? msg('report.detail.confirmed', { figure }) : figure;
+}

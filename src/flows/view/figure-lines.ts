@@ -2,23 +2,23 @@ import { msg, type Message } from '../../app/messages.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import { periodYear, type PeriodId } from '../../domain/calendar/index.ts';
 import type { ReportedValue } from '../../domain/submission.ts';
-import type { Lang } from '../../i18n/i18n.ts';
-import { figureWithCompletion, planFor } from '../shared/figure-text.ts';
+import type { FlowContext } from '../engine/types.ts';
+import { figureWithCompletion, planFor, withConfirmedMark } from '../shared/figure-text.ts';
 
 /**
  * The lines of a report, one per indicator in the bloc file's order (its number is the shortcut the
  * focal point types), each figure as the report's echo shows it (shared formatter), marked if it is
- * an estimate, with its note on the line below. A value of an indicator the bloc file no longer has
+ * an estimate or was confirmed outside its valid range, with its note on the line below. A value of an indicator the bloc file no longer has
  * is shown as it was typed.
  */
-export function figureLines(bloc: Bloc, unitId: string, periodId: PeriodId, values: readonly ReportedValue[], lang: Lang): Message[] {
+export function figureLines(bloc: Bloc, unitId: string, periodId: PeriodId, values: readonly ReportedValue[], lang: FlowContext['actor']['lang']): Message[] {
   const year = periodYear(periodId);
   const byCode = new Map(values.map((v) => [v.indicatorCode, v]));
   const lines: Message[] = [];
   for (const indicator of bloc.indicators) {
     const value = byCode.get(indicator.code);
     if (!value) continue;
-    const figure = figureWithCompletion(value.value, indicator, planFor(bloc, year, unitId, indicator));
+    const figure = withConfirmedMark(figureWithCompletion(value.value, indicator, planFor(bloc, year, unitId, indicator)), value.confirmedOutOfRange);
     const params = { number: indicator.number, name: indicator.name[lang], figure };
     lines.push(msg(value.estimate ? 'view.lineEstimate' : 'view.line', params));
     if (value.note) lines.push(msg('view.note', { note: value.note }));

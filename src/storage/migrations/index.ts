@@ -3,6 +3,7 @@ import type { MigrationDb } from './helpers.ts';
 import { peopleAndAccess } from './0001-people-and-access.ts';
 import { reports } from './0002-reports.ts';
 import { delivery } from './0003-delivery.ts';
+import { confirmedOutOfRange } from './0004-confirmed-out-of-range.ts';
 
 /**
  * The migrations, in code: nothing is read from disk at run time, so a bundled or compiled build
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_people_and_access': peopleAndAccess,
   '0002_reports': reports,
   '0003_delivery': delivery,
+  '0004_confirmed_out_of_range': confirmedOutOfRange,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

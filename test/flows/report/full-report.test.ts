@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleChat, SentMessage } from '../../../src/channels/console/console-chat.ts';
-import { t } from '../../../src/i18n/i18n.ts';
+import type { Message } from '../../../src/app/messages.ts';
 import { createHarness, keys, type Harness } from '../../support/flow-harness.ts';
 import { find, JUNE_12, last, reportAll, SEED_ANSWERS, SEED_VALUES } from './helpers.ts';
 
@@ -83,7 +83,7 @@ describe('/baocao: a full report', () => {
     expect(value).toMatchObject({ raw: '1.234', value: { type: 'scalar', value: 1.234 } });
   });
 
-  it('asks to confirm an out-of-range figure: confirmed, it carries a note; retyped, it is asked again', async () => {
+  it('asks to confirm an out-of-range figure: confirmed, it is stored with a flag (not a note) and marked in the summary, /xem and the receipt; retyped, it is asked again', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await chat.say('/baocao');
     for (const answer of SEED_ANSWERS.slice(0, 8)) await chat.say(answer);
@@ -97,10 +97,39 @@ describe('/baocao: a full report', () => {
     const kept = await chat.say('1');
     expect(keys(kept)).toEqual(['report.echo', 'report.ask.question']);
     expect(find(kept[0]!.reply, 'report.detail.confirmed')).toBeDefined();
-    for (const answer of SEED_ANSWERS.slice(9)) await chat.say(answer);
+    let summary: SentMessage[] = [];
+    for (const answer of SEED_ANSWERS.slice(9)) summary = await chat.say(answer);
+    const summaryLine = (last(summary).reply.params?.lines as Message[]).find((l) => l.params?.number === 9);
+    expect(find(summaryLine!, 'report.detail.confirmed')).toBeDefined();
     await chat.say('1');
     const value = (await stored())?.values.find((v) => v.indicatorCode === 'tieu-chi-ntm');
-    expect(value).toMatchObject({ raw: '25', value: { type: 'scalar', value: 25 }, note: t('report.confirmedNote', {}, 'vi') });
+    expect(value).toMatchObject({ raw: '25', value: { type: 'scalar', value: 25 }, confirmedOutOfRange: true });
+    expect(value?.note).toBeUndefined();
+
+    // /xem marks it from the flag.
+    const [view] = await chat.say('/xem');
+    const viewLine = (view?.reply.params?.lines as Message[]).find((l) => l.params?.number === 9);
+    expect(viewLine?.params?.figure).toMatchObject({ key: 'report.detail.confirmed' });
+    expect(find((view?.reply.params?.lines as Message[]).find((l) => l.params?.number === 8)!, 'report.detail.confirmed')).toBeUndefined();
+
+    // A revision keeps the flag of a figure sent before: changing another one lists only that one.
+    await chat.say('/baocao');
+    await chat.say('1: 46 tỷ');
+    const other = await chat.say('1');
+    expect((other[0]!.reply.params?.changes as Message[]).map((c) => c.params?.number)).toEqual([1]);
+    expect((await stored())?.values.find((v) => v.indicatorCode === 'tieu-chi-ntm')?.confirmedOutOfRange).toBe(true);
+
+    // The receipt marks the confirmed sides of a change.
+    await chat.say('/baocao');
+    expect(keys(await chat.say('9: 26'))).toEqual(['report.bulk.queued', 'report.outOfRange']);
+    await chat.say('1');
+    const receipt = await chat.say('1');
+    expect(keys(receipt)).toEqual(['report.receiptRevision']);
+    const change = (receipt[0]!.reply.params?.changes as Message[])[0]!;
+    expect(change.params?.number).toBe(9);
+    expect(change.params?.before).toMatchObject({ key: 'report.detail.confirmed', params: { figure: { params: { number: '25' } } } });
+    expect(change.params?.after).toMatchObject({ key: 'report.detail.confirmed', params: { figure: { params: { number: '26' } } } });
+    expect((await stored())?.values.filter((v) => v.confirmedOutOfRange).map((v) => v.indicatorCode)).toEqual(['tieu-chi-ntm']);
   });
 
   it('refuses an unreadable figure with the reason and an example, and keeps the draft', async () => {
