@@ -1,0 +1,175 @@
+import { expect } from 'vitest';
+import { msg, type Message } from '../../../src/app/messages.ts';
+import { loadBlocs } from '../../../src/config/bloc-loader.ts';
+import { blocYear, type Bloc, type Indicator } from '../../../src/domain/bloc.ts';
+import { isOnTime, openPeriodsFor, periodInstants, periodYear } from '../../../src/domain/calendar/index.ts';
+import type { FigureValue } from '../../../src/domain/figure.ts';
+import { figureText, indicatorName, unitWord } from '../../../src/flows/report/figure-text.ts';
+import { displayDateTime, displayDeadline, periodLabel } from '../../../src/flows/shared/format.ts';
+import { unitName } from '../../../src/flows/shared/labels.ts';
+import { renderLabel } from '../../../src/i18n/render.ts';
+import type { SentMessage } from '../../fakes/fake-bot-api.ts';
+import { EXAMPLE_BLOC, lastLine, runCli } from './bot-process.ts';
+import { expectedText, type TelegramUser } from './telegram-user.ts';
+
+/**
+ * What a report by Telegram should look like, computed from the example bloc, its calendar at the
+ * real time of the run (the bot's clock is real) and the locale texts: never hard-coded dates.
+ */
+
+let loaded: Bloc | undefined;
+export async function exampleBloc(): Promise<Bloc> {
+  if (!loaded) {
+    const { blocs, errors } = await loadBlocs(EXAMPLE_BLOC);
+    if (errors.length > 0 || !blocs[0]) throw new Error(`the example bloc does not load: ${JSON.stringify(errors)}`);
+    loaded = blocs[0];
+  }
+  return loaded;
+}
+
+/** The period `/baocao` takes at `now`: with the example calendar exactly one is open at any time. */
+export function openPeriod(bloc: Bloc, now = new Date()): string {
+  const open = openPeriodsFor(bloc.calendar, now);
+  expect(open.map((p) => p.id)).toHaveLength(1);
+  return open[0]?.id ?? '';
+}
+
+/** The texts `/baocao` sends before the first question: the fallback-year note (if any) and the intro. */
+export function openingTexts(bloc: Bloc, unitId: string, periodId: string, now = new Date()): string[] {
+  const zone = bloc.calendar.timezone;
+  const instants = periodInstants(bloc.calendar, periodId);
+  const state =
+    now.getTime() < instants.onTimeUntil.getTime()
+      ? msg('report.state.onTime', { date: displayDeadline(instants.onTimeUntil, zone) })
+      : msg('report.state.late', { date: displayDeadline(instants.lockAt, zone) });
+  const { year, fallback } = blocYear(bloc, periodYear(periodId));
+  const texts = fallback ? [expectedText('report.fallbackYear', { year: periodYear(periodId), used: year.year })] : [];
+  texts.push(expectedText('report.intro', { unit: unitName(bloc, unitId), period: periodLabel(periodId), total: bloc.indicators.length, state }));
+  return texts;
+}
+
+export function indicatorAt(bloc: Bloc, number: number): Indicator {
+  const indicator = bloc.indicators[number - 1];
+  if (!indicator) throw new Error(`no indicator ${number}`);
+  return indicator;
+}
+
+export function indicator(bloc: Bloc, code: string): Indicator {
+  const found = bloc.indicators.find((i) => i.code === code);
+  if (!found) throw new Error(`no indicator ${code}`);
+  return found;
+}
+
+/** The first line of the question for indicator `number`: "Chỉ tiêu 5/11: … (xã)". */
+export function questionHead(bloc: Bloc, number: number): string {
+  const i = indicatorAt(bloc, number);
+  const text = expectedText('report.ask.question', { number, total: bloc.indicators.length, name: indicatorName(i, 'vi'), unit: unitWord(i.unit), details: [] });
+  return firstLine(text);
+}
+
+export function firstLine(text: string | undefined): string {
+  return (text ?? '').split('\n', 1)[0] ?? '';
+}
+
+/** A figure as the bot writes it ("20,207 tỷ đồng"): also the label of a reading's button. */
+export function figureLabel(bloc: Bloc, code: string, value: FigureValue): string {
+  return renderLabel(figureText(value, indicator(bloc, code)), 'vi');
+}
+
+/** A button label that is a locale key ("Gửi báo cáo"). */
+export function label(key: string): string {
+  return renderLabel(msg(key), 'vi');
+}
+
+/** On time or late, as the calendar says for a first report sent at `at`. */
+export function onTimeAt(bloc: Bloc, periodId: string, at: Date): boolean {
+  return isOnTime(periodInstants(bloc.calendar, periodId), at);
+}
+
+/** What a receipt says: unit, period, when (read back from the database), how many, on time or not. */
+export interface ReceiptFacts {
+  unitId: string;
+  periodId: string;
+  at: Date;
+  count: number;
+  onTime: boolean;
+}
+
+/** The receipt as the bot writes it; with `extra`, the receipt of a revision and what changed. */
+export function receiptText(bloc: Bloc, facts: ReceiptFacts, extra?: { revision: number; changes: Message[] }): string {
+  const params = {
+    unit: unitName(bloc, facts.unitId),
+    period: periodLabel(facts.periodId),
+    at: displayDateTime(facts.at, bloc.calendar.timezone),
+    count: facts.count,
+    timeliness: msg(facts.onTime ? 'report.timeliness.onTime' : 'report.timeliness.late'),
+  };
+  return extra ? expectedText('report.receiptRevision', { ...params, ...extra }) : expectedText('report.receipt', params);
+}
+
+/** One line of a revision receipt: "5. Lao động …: 1.100 người → 1.250 người". */
+export function changeLine(bloc: Bloc, code: string, before: FigureValue, after: FigureValue): Message {
+  const i = indicator(bloc, code);
+  return msg('report.change', { number: i.number, name: indicatorName(i, 'vi'), before: figureText(before, i), after: figureText(after, i) });
+}
+
+/** `thidua invite --role focal --unit <unit>` as the secretariat would run it: the deep-link code. */
+export async function inviteFocal(env: NodeJS.ProcessEnv, unitId: string): Promise<string> {
+  const invite = await runCli(['invite', '--role', 'focal', '--unit', unitId], env);
+  expect(invite.code, invite.stderr).toBe(0);
+  const code = /\?start=([A-Za-z0-9_-]{1,64})$/.exec(lastLine(invite.stdout))?.[1];
+  if (!code) throw new Error(`no deep link in: ${invite.stdout}`);
+  return code;
+}
+
+/** Opens the deep link (`/start <code>`): welcomed, then told what a focal point can do. */
+export async function register(user: TelegramUser, code: string): Promise<void> {
+  const replies = await user.say(`/start ${code}`, 2);
+  expect(replies[1]?.text).toBe(expectedText('register.next.focal'));
+}
+
+/**
+ * Waits for a message to the user's chat, after the first `since` ones, that `match` accepts: for
+ * moments when another message (a receipt sent again after a crash) may arrive in between.
+ */
+export async function waitForMessage(user: TelegramUser, since: number, match: (m: SentMessage) => boolean, timeoutMs = 15_000): Promise<SentMessage> {
+  const find = () => user.messages().slice(since).find(match);
+  await user.api.waitUntil(() => find() !== undefined, timeoutMs, 'a matching message');
+  return find() as SentMessage;
+}
+
+/** The first line of the summary before sending (of a revision, when the unit sent before). */
+export function summaryHead(bloc: Bloc, unitId: string, periodId: string, count: number, revision = false): string {
+  const key = revision ? 'report.summary.revision' : 'report.summary.title';
+  return firstLine(expectedText(key, { period: periodLabel(periodId), unit: unitName(bloc, unitId), count, total: bloc.indicators.length, lines: [] }));
+}
+
+/** `/baocao` for the only open period: the opening texts, then the first question. */
+export async function startReport(user: TelegramUser, bloc: Bloc, unitId: string, periodId: string): Promise<SentMessage[]> {
+  const opening = openingTexts(bloc, unitId, periodId);
+  const replies = await user.say('/baocao', opening.length + 1);
+  expect(replies.slice(0, -1).map((m) => m.text)).toEqual(opening);
+  expect(firstLine(replies.at(-1)?.text)).toBe(questionHead(bloc, 1));
+  return replies;
+}
+
+/**
+ * Answers indicators `from`, `from + 1`… with figures that need no question back: each gets its echo
+ * and the next question (after the last indicator, the summary). Returns the last two messages.
+ */
+export async function answerPlain(user: TelegramUser, bloc: Bloc, answers: readonly string[], from: number, summary?: { unitId: string; periodId: string }): Promise<SentMessage[]> {
+  let replies: SentMessage[] = [];
+  for (const [i, answer] of answers.entries()) {
+    const number = from + i;
+    replies = await user.say(answer, 2);
+    expect(replies[0]?.text?.startsWith(echoPrefix()), `echo of ${answer}`).toBe(true);
+    const next = number < bloc.indicators.length ? questionHead(bloc, number + 1) : summary && summaryHead(bloc, summary.unitId, summary.periodId, bloc.indicators.length);
+    if (next) expect(firstLine(replies[1]?.text), `after ${answer}`).toBe(next);
+  }
+  return replies;
+}
+
+/** What every echo begins with ("✓ "). */
+export function echoPrefix(): string {
+  return expectedText('report.echo', { figure: '\u0000' }).split('\u0000')[0] ?? '';
+}
