@@ -1,10 +1,9 @@
-import { msg, reply, type Message, type Reply } from '../../app/messages.ts';
+import { msg, reply, type Lang, type Message, type Reply } from '../../app/messages.ts';
 import type { Bloc, Indicator } from '../../domain/bloc.ts';
 import { addMonths } from '../../domain/calendar/index.ts';
 import { exampleFor, formatFigure } from '../../domain/figures/index.ts';
 import { periodLabel } from '../shared/format.ts';
 import { figureText, indicatorName, numberWithUnit, planFor, rangeText, readingNotes, unitWord } from './figure-text.ts';
-import type { Lang } from './navigation.ts';
 import type { OpenQuestion, ReportDraft } from './session.ts';
 
 /**

@@ -1,8 +1,7 @@
-import { msg, type Message, type Params } from '../../app/messages.ts';
+import { msg, type Lang, type Message, type Params } from '../../app/messages.ts';
 import type { Indicator } from '../../domain/bloc.ts';
 import { formatNumber } from '../../domain/figures/index.ts';
 import { figureWithCompletion, numberWithUnit, unitWord, withConfirmedMark } from '../shared/figure-text.ts';
-import type { Lang } from './navigation.ts';
 import type { DraftValue } from './session.ts';
 
 export { figureText, numberWithUnit, planFor, unitWord } from '../shared/figure-text.ts';

@@ -1,14 +1,11 @@
-import type { Reply } from '../../app/messages.ts';
+import type { Lang, Reply } from '../../app/messages.ts';
 import type { Bloc } from '../../domain/bloc.ts';
-import type { FlowContext, StepOutcome } from '../engine/types.ts';
+import type { StepOutcome } from '../engine/types.ts';
 import { askAmbiguous, askConfirm, askIndicator } from './ask-indicator.ts';
 import type { FlowDraft, ReportDraft } from './session.ts';
 import { showSummary } from './summary.ts';
 
 export type Outcome = StepOutcome<FlowDraft>;
-
-/** The person's language, as the engine resolves it (the flows never import src/i18n: design.md, Layers). */
-export type Lang = FlowContext['actor']['lang'];
 
 /** Where the conversation is, for the steps: the bloc, the draft and the person's language. */
 export interface Here {

@@ -1,9 +1,8 @@
-import { msg, reply, type Choice, type Message, type Reply } from '../../app/messages.ts';
+import { msg, reply, type Choice, type Lang, type Message, type Reply } from '../../app/messages.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import { periodLabel } from '../shared/format.ts';
 import { unitName } from '../shared/labels.ts';
 import { figureDetail, indicatorName, planFor } from './figure-text.ts';
-import type { Lang } from './navigation.ts';
 import type { ReportDraft } from './session.ts';
 
 /** One line per indicator: "3. Giá trị sản xuất công nghiệp: 20.207 tỷ đồng — đạt 40,0% KH". */

@@ -1,8 +1,7 @@
-import { msg, type Message } from '../../app/messages.ts';
+import { msg, type Lang, type Message } from '../../app/messages.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import { periodYear, type PeriodId } from '../../domain/calendar/index.ts';
 import type { ReportedValue } from '../../domain/submission.ts';
-import type { FlowContext } from '../engine/types.ts';
 import { figureWithCompletion, planFor, withConfirmedMark } from '../shared/figure-text.ts';
 
 /**
@@ -11,7 +10,7 @@ import { figureWithCompletion, planFor, withConfirmedMark } from '../shared/figu
  * an estimate or was confirmed outside its valid range, with its note on the line below. A value of an indicator the bloc file no longer has
  * is shown as it was typed.
  */
-export function figureLines(bloc: Bloc, unitId: string, periodId: PeriodId, values: readonly ReportedValue[], lang: FlowContext['actor']['lang']): Message[] {
+export function figureLines(bloc: Bloc, unitId: string, periodId: PeriodId, values: readonly ReportedValue[], lang: Lang): Message[] {
   const year = periodYear(periodId);
   const byCode = new Map(values.map((v) => [v.indicatorCode, v]));
   const lines: Message[] = [];
