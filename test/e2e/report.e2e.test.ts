@@ -4,7 +4,6 @@ import type { Bloc } from '../../src/domain/bloc.ts';
 import type { FigureValue } from '../../src/domain/figure.ts';
 import { figureText, indicatorName, rangeText } from '../../src/flows/report/figure-text.ts';
 import { displayDateTime } from '../../src/flows/shared/format.ts';
-import { t } from '../../src/i18n/i18n.ts';
 import { FakeBotApi } from '../fakes/fake-bot-api.ts';
 import { SEED_ANSWERS, SEED_VALUES } from '../flows/report/helpers.ts';
 import { botEnv, BotProcess, killAllBots, tempDir } from './support/bot-process.ts';
@@ -123,8 +122,9 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
       'thu-ngan-sach': scalar(20.207),
       'tieu-chi-ntm': scalar(25),
     });
-    expect(values.get('tieu-chi-ntm')?.note).toBe(t('report.confirmedNote', {}, 'vi'));
-    expect([...values.values()].filter((v) => v.note !== null)).toHaveLength(1);
+    // Confirmed out of range is a flag on the value; no note was typed, so none is stored.
+    expect(values.get('tieu-chi-ntm')).toMatchObject({ confirmed_out_of_range: 1 });
+    expect([...values.values()].filter((v) => v.note !== null)).toHaveLength(0);
 
     // The conversation is over: a figure now is text outside any conversation.
     const [hint] = await lan.say('45');
@@ -132,7 +132,7 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
     expect(await bot.stop()).toEqual({ code: 0, signal: null });
   });
 
-  it('a revision before the lock: one figure changed, the receipt lists old → new, the audit has the entry', async () => {
+  it('a revision before the lock: one figure changed, the receipt lists old → new, the audit has the entry; a confirmed figure kept', async () => {
     const env = botEnv({ dataDir: dir.path, apiRoot: api.url, token: api.token });
     const code = await inviteFocal(env, 'si-ma-cai');
     const bot = await BotProcess.start(env);
@@ -140,7 +140,11 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
     await register(lan, code);
     const periodId = openPeriod(bloc);
     await startReport(lan, bloc, 'si-ma-cai', periodId);
-    await answerPlain(lan, bloc, SEED_ANSWERS, 1, { unitId: 'si-ma-cai', periodId });
+    // The first report has a figure confirmed outside its range: kept as sent, it is no change.
+    await answerPlain(lan, bloc, SEED_ANSWERS.slice(0, 8), 1);
+    await lan.say('25');
+    await lan.press(label('report.choice.keepOutOfRange'), 2);
+    await answerPlain(lan, bloc, SEED_ANSWERS.slice(9), 10, { unitId: 'si-ma-cai', periodId });
     await lan.press(label('report.choice.send'));
     const [first] = submissions(databaseFile(dir.path));
     expect(first?.revision).toBe(1);
@@ -171,7 +175,9 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
     expect(trail.filter((e) => e.revision === 2)).toEqual([
       expect.objectContaining({ indicator_code: 'viec-lam-moi', old_raw: '1.100', old_value: 1100, new_raw: '1.250', new_value: 1250, actor_channel: 'telegram', actor_user_id: '502' }),
     ]);
-    expect(valuesOf(databaseFile(dir.path), 'si-ma-cai', periodId).get('viec-lam-moi')).toMatchObject({ raw: '1.250', value: 1250 });
+    const values = valuesOf(databaseFile(dir.path), 'si-ma-cai', periodId);
+    expect(values.get('viec-lam-moi')).toMatchObject({ raw: '1.250', value: 1250 });
+    expect(values.get('tieu-chi-ntm')).toMatchObject({ raw: '25', value: 25, confirmed_out_of_range: 1 });
     expect(await bot.stop()).toEqual({ code: 0, signal: null });
   });
 

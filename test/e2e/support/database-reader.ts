@@ -27,6 +27,8 @@ export interface ValueRow {
   denominator: number | null;
   note: string | null;
   estimate: number;
+  /** 1 when the person confirmed a figure outside the indicator's valid range. */
+  confirmed_out_of_range: number;
 }
 
 export interface AuditRow {
