@@ -56,8 +56,14 @@ export async function runBot(ctx: CliContext): Promise<number> {
       if (channel.webhook) http.mount(channel.webhook.path, channel.webhook.handler);
       await http.listen(port);
     }
-    runtime.dispatcher.start();
     await channel.start();
+    if (channel.mode === 'polling') {
+      // Only one process can poll a token (Telegram answers 409 to a second): rows a crashed run
+      // had claimed are ours to send now, not after their lease (their chats would wait behind them).
+      const freed = await runtime.services.repos.outbox.releaseClaims(['telegram'], new Date());
+      if (freed > 0) logger.info({ channel: 'telegram', freed }, 'took over messages claimed before a crash');
+    }
+    runtime.dispatcher.start();
   } catch (error) {
     logger.error({ err: error, channel: 'telegram' }, 'the bot could not start');
     await shutdown(ctx, channel, http);

@@ -111,6 +111,18 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
       });
     },
 
+    async releaseClaims(channels, now) {
+      if (channels.length === 0) return 0;
+      const result = await currentExecutor(db)
+        .updateTable('outbox')
+        .set({ claimed_by: null, lease_until: null })
+        .where(open)
+        .where('channel', 'in', [...channels])
+        .where('lease_until', '>', iso(now))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     async release(ids, now) {
       if (ids.length === 0) return;
       await currentExecutor(db)

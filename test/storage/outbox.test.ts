@@ -130,6 +130,15 @@ describeEachDatabase('outbox', (getDb) => {
     expect(await outbox().purgeFinished(later(10))).toBe(1); // the sent one, finished at +3
     expect(await outbox().pending(later(10))).toBe(0);
   });
+  it('frees the claims on one channel for a process that is its only sender', async () => {
+    const [a] = await outbox().enqueue([message(0, { chatId: 'k' })]);
+    const [z] = await outbox().enqueue([message(1, { chatId: 'k2', channel: 'zalo' })]);
+    await outbox().claim('crashed', 10, 60_000, t0, ['telegram', 'zalo']);
+    expect(await outbox().claim('next', 10, 60_000, later(1), ['telegram', 'zalo'])).toEqual([]);
+    expect(await outbox().releaseClaims(['telegram'], later(2))).toBe(1);
+    expect((await outbox().claim('next', 10, 60_000, later(3), ['telegram', 'zalo'])).map((r) => r.id)).toEqual([a]);
+    expect(z).toBeDefined();
+  });
 });
 
 function expectDisjointCover(a: number[], b: number[], total: number): void {

@@ -45,6 +45,12 @@ export interface Outbox {
    * keep their order. Rows past their expiry are marked dropped instead.
    */
   claim(owner: string, limit: number, leaseMs: number, now: Date, channels: readonly string[]): Promise<OutboxRow[]>;
+  /**
+   * Frees the leases on unsent rows of `channels`, for a process that knows it is the only sender of
+   * them (Telegram long polling: a second poller is refused). After a crash the dead process's claims
+   * would otherwise hold the chat's later replies until the lease ran out. Returns how many.
+   */
+  releaseClaims(channels: readonly string[], now: Date): Promise<number>;
   /** Makes held rows (enqueued with `HELD_UNTIL`) due now; they keep no expiry. */
   release(ids: readonly number[], now: Date): Promise<void>;
   /** Drops rows that must not be sent (held replies whose session could not be saved). */
