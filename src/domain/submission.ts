@@ -46,3 +46,46 @@ export interface Submission {
   returnReason?: string;
   reviseBy?: Date;
 }
+
+function sameFigure(a: FigureValue, b: FigureValue): boolean {
+  if (a.type === 'scalar') return b.type === 'scalar' && (a.value === b.value || (Number.isNaN(a.value) && Number.isNaN(b.value)));
+  return b.type === 'ratio' && a.numerator === b.numerator && a.denominator === b.denominator;
+}
+
+/**
+ * Whether two reported values of one indicator are the same record: the figure, the text as typed
+ * (`raw` is the record of what the person wrote: "45,2 tỷ" → "45.2 tỷ" is a change even though it
+ * reads the same), the note (none and empty alike), estimate and the out-of-range confirmation.
+ * The one comparison behind both a receipt's list of changes and storage's revision and audit, so a
+ * receipt says "unchanged" exactly when no revision is written.
+ */
+export function sameReportedValue(a: ReportedValue, b: ReportedValue): boolean {
+  return (
+    a.indicatorCode === b.indicatorCode &&
+    a.raw === b.raw &&
+    sameFigure(a.value, b.value) &&
+    (a.note ?? '') === (b.note ?? '') &&
+    a.estimate === b.estimate &&
+    (a.confirmedOutOfRange ?? false) === (b.confirmedOutOfRange ?? false)
+  );
+}
+
+/** One indicator whose value was added (no `before`), changed, or removed (no `after`). */
+export interface ValueChange {
+  indicatorCode: string;
+  before?: ReportedValue;
+  after?: ReportedValue;
+}
+
+/** What differs between two reports of one unit, by `sameReportedValue`: `after`'s order, then removals. */
+export function changedValues(before: readonly ReportedValue[], after: readonly ReportedValue[]): ValueChange[] {
+  const old = new Map(before.map((v) => [v.indicatorCode, v]));
+  const changes: ValueChange[] = [];
+  for (const v of after) {
+    const o = old.get(v.indicatorCode);
+    old.delete(v.indicatorCode);
+    if (o === undefined || !sameReportedValue(o, v)) changes.push({ indicatorCode: v.indicatorCode, before: o, after: v });
+  }
+  for (const o of old.values()) changes.push({ indicatorCode: o.indicatorCode, before: o });
+  return changes;
+}

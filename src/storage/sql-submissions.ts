@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Submissions } from '../app/ports.ts';
-import type { ReportedValue, Submission } from '../domain/submission.ts';
+import { changedValues, type ReportedValue, type Submission } from '../domain/submission.ts';
 import type { Dialect } from './database.ts';
 import type { DatabaseSchema } from './schema.ts';
-import { auditRow, changedValues, submissionRow, toAuditEntry, toReportedValue, toSubmission, valueRow } from './submission-rows.ts';
+import { auditRow, submissionRow, toAuditEntry, toReportedValue, toSubmission, valueRow } from './submission-rows.ts';
 import { currentExecutor, transactional } from './unit-of-work.ts';
 
 type Db = Kysely<DatabaseSchema>;

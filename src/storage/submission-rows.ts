@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditActor, AuditEntry, AuditedValue } from '../app/ports.ts';
 import type { FigureValue } from '../domain/figure.ts';
-import type { ReportedValue, Submission, SubmissionStatus } from '../domain/submission.ts';
+import type { ReportedValue, Submission, SubmissionStatus, ValueChange } from '../domain/submission.ts';
 import { actorColumns, flag, isoOrNull, opt, optDate, toActor, toDate } from './codec.ts';
 import type { SubmissionAuditTable, SubmissionsTable, SubmissionValuesTable } from './schema.ts';
 
@@ -74,34 +74,6 @@ export function toSubmission(row: Selectable<SubmissionsTable>, values: Reported
   };
 }
 
-function sameFigure(a: FigureValue, b: FigureValue): boolean {
-  if (a.type === 'scalar') return b.type === 'scalar' && Object.is(a.value, b.value);
-  return b.type === 'ratio' && a.numerator === b.numerator && a.denominator === b.denominator;
-}
-
-function same(a: ReportedValue, b: ReportedValue): boolean {
-  return (
-    a.raw === b.raw &&
-    a.estimate === b.estimate &&
-    (a.confirmedOutOfRange === true) === (b.confirmedOutOfRange === true) &&
-    (a.note ?? null) === (b.note ?? null) &&
-    sameFigure(a.value, b.value)
-  );
-}
-
-/** Pairs of (before, after) for every indicator whose value was added, changed or removed. */
-export function changedValues(before: ReportedValue[], after: ReportedValue[]): Array<[ReportedValue | undefined, ReportedValue | undefined]> {
-  const old = new Map(before.map((v) => [v.indicatorCode, v]));
-  const changes: Array<[ReportedValue | undefined, ReportedValue | undefined]> = [];
-  for (const v of after) {
-    const o = old.get(v.indicatorCode);
-    old.delete(v.indicatorCode);
-    if (o === undefined || !same(o, v)) changes.push([o, v]);
-  }
-  for (const o of old.values()) changes.push([o, undefined]);
-  return changes;
-}
-
 type AuditSide = 'raw' | 'value' | 'numerator' | 'denominator' | 'note' | 'estimate' | 'confirmed_out_of_range';
 
 function side(prefix: 'old' | 'new', v: ReportedValue | undefined) {
@@ -120,15 +92,14 @@ function side(prefix: 'old' | 'new', v: ReportedValue | undefined) {
 export function auditRow(
   s: Submission,
   revision: number,
-  [before, after]: [ReportedValue | undefined, ReportedValue | undefined],
+  { indicatorCode, before, after }: ValueChange,
   audit: { actor: AuditActor; at: Date; reason?: string },
 ): Insertable<SubmissionAuditTable> {
-  const code = (after ?? before)?.indicatorCode ?? '';
   return {
     bloc_id: s.blocId,
     period_id: s.periodId,
     unit_id: s.unitId,
-    indicator_code: code,
+    indicator_code: indicatorCode,
     revision,
     ...(side('old', before) as Pick<SubmissionAuditTable, `old_${AuditSide}`>),
     ...(side('new', after) as Pick<SubmissionAuditTable, `new_${AuditSide}`>),

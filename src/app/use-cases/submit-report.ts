@@ -1,6 +1,6 @@
 import type { Bloc } from '../../domain/bloc.ts';
 import { isOnTime, type PeriodId, type PeriodRefusal } from '../../domain/calendar/index.ts';
-import type { ReportedValue, Submission } from '../../domain/submission.ts';
+import { changedValues, type ReportedValue, type Submission, type ValueChange } from '../../domain/submission.ts';
 import type { AuditActor, Repositories } from '../ports.ts';
 import { checkReportable } from './report-status.ts';
 
@@ -14,17 +14,11 @@ export interface SubmitReportRequest {
   now: Date;
 }
 
-/** One indicator whose figure differs from what the unit had sent before. */
-export interface ValueChange {
-  indicatorCode: string;
-  before?: ReportedValue;
-  after?: ReportedValue;
-}
-
 /**
  * What sending a report came to:
  * - `submitted`: stored; `revision` is true when the unit had sent this period before, and `changes`
- *   then lists what differs from that report (in the bloc's indicator order);
+ *   then lists what differs from that report, by the same comparison storage audits with (in the
+ *   bloc's indicator order, values of indicators the bloc file no longer has last);
  * - `refused`: the period stopped taking reports for the unit (locked while the draft was typed);
  * - `accepted`: the secretariat accepted the unit's report meanwhile, which locks it;
  * - `incomplete`: required indicators are missing (their codes).
@@ -79,22 +73,9 @@ function onTimeOf(previous: Submission | undefined, onTimeNow: boolean, now: Dat
   return previous.onTime;
 }
 
+/** Storage's changes, in the order the bloc lists its indicators. */
 function diff(bloc: Bloc, before: ReportedValue[], after: ReportedValue[]): ValueChange[] {
-  const changes: ValueChange[] = [];
-  for (const indicator of bloc.indicators) {
-    const b = before.find((v) => v.indicatorCode === indicator.code);
-    const a = after.find((v) => v.indicatorCode === indicator.code);
-    if (!b && !a) continue;
-    if (b && a && sameValue(b, a)) continue;
-    changes.push({ indicatorCode: indicator.code, before: b, after: a });
-  }
-  return changes;
-}
-
-function sameValue(a: ReportedValue, b: ReportedValue): boolean {
-  const x = a.value;
-  const y = b.value;
-  const sameFigure =
-    x.type === 'scalar' ? y.type === 'scalar' && x.value === y.value : y.type === 'ratio' && x.numerator === y.numerator && x.denominator === y.denominator;
-  return sameFigure && a.estimate === b.estimate && (a.note ?? '') === (b.note ?? '');
+  const order = new Map(bloc.indicators.map((indicator, i) => [indicator.code, i]));
+  const rank = (c: ValueChange) => order.get(c.indicatorCode) ?? bloc.indicators.length;
+  return changedValues(before, after).sort((a, b) => rank(a) - rank(b));
 }

@@ -1,13 +1,12 @@
-import { msg, reply, type Message, type Reply } from '../../app/messages.ts';
+import { msg, reply, type Reply } from '../../app/messages.ts';
 import { checkReportable } from '../../app/use-cases/report-status.ts';
-import { submitReport, type ValueChange } from '../../app/use-cases/submit-report.ts';
+import { submitReport } from '../../app/use-cases/submit-report.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import type { ReportedValue } from '../../domain/submission.ts';
 import type { FlowContext } from '../engine/types.ts';
 import { displayDateTime, periodLabel } from '../shared/format.ts';
-import { withConfirmedMark } from '../shared/figure-text.ts';
 import { unitName } from '../shared/labels.ts';
-import { figureText, indicatorName } from './figure-text.ts';
+import { changeLines } from './change-lines.ts';
 import { askAt, firstMissingRequired, type Here, type Outcome } from './navigation.ts';
 import { acceptedReply, refusalMessage } from './period.ts';
 import type { ReportDraft } from './session.ts';
@@ -57,20 +56,11 @@ export async function send(ctx: FlowContext, here: Here): Promise<Outcome> {
         timeliness: msg(s.onTime ? 'report.timeliness.onTime' : 'report.timeliness.late'),
       };
       if (!result.revision) return { replies: [reply('report.receipt', params)] };
-      const changes = changeLines(here, result.changes);
-      const key = changes.length > 0 ? 'report.receiptRevision' : 'report.receiptUnchanged';
-      return { replies: [reply(key, { ...params, revision: s.revision, changes })] };
+      // "Unchanged" exactly when storage audited no change: both use the domain's comparison.
+      const key = result.changes.length > 0 ? 'report.receiptRevision' : 'report.receiptUnchanged';
+      return { replies: [reply(key, { ...params, revision: s.revision, changes: changeLines(here, result.changes) })] };
     }
   }
-}
-
-function changeLines(here: Here, changes: ValueChange[]): Message[] {
-  return changes.flatMap((change) => {
-    const indicator = here.bloc.indicators.find((i) => i.code === change.indicatorCode);
-    if (!indicator) return [];
-    const side = (v: ReportedValue | undefined): Message => (v ? withConfirmedMark(figureText(v.value, indicator), v.confirmedOutOfRange) : msg('report.notReported'));
-    return [msg('report.change', { number: indicator.number, name: indicatorName(indicator, here.lang), before: side(change.before), after: side(change.after) })];
-  });
 }
 
 /**

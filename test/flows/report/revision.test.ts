@@ -59,6 +59,27 @@ describe('/baocao: revisions and timeliness', () => {
     expect((await stored())?.revision).toBe(1);
   });
 
+  it('a figure typed another way with the same value is a change: the receipt lists it, as storage audits it', async () => {
+    const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
+    await reportAndSend(chat);
+    await chat.say('/baocao');
+    await chat.say('1: 45.2 tỷ');
+    const receipt = await chat.say('1');
+    expect(keys(receipt)).toEqual(['report.receiptRevision']);
+    const params = receipt[0]!.reply.params!;
+    const saved = await stored();
+    expect(saved?.revision).toBe(2);
+    expect(params.revision).toBe(saved?.revision);
+    expect(params.changes).toEqual([
+      {
+        key: 'report.changeRaw',
+        params: expect.objectContaining({ number: 1, before: '45,2 tỷ', after: '45.2 tỷ', figure: { key: 'report.value.unit', params: { number: '45,2', unit: { key: 'units.billion_vnd' } } } }),
+      },
+    ]);
+    const trail = (await repos().submissions.auditTrail(h.bloc.id, '2023-06', 'si-ma-cai')).filter((e) => e.revision === 2);
+    expect(trail.map((e) => [e.indicatorCode, e.before?.raw, e.after?.raw])).toEqual([['thu-ngan-sach', '45,2 tỷ', '45.2 tỷ']]);
+  });
+
   it('a report after the due day is late; a later revision keeps that', async () => {
     h.clock.now = JUNE_20;
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
