@@ -13,6 +13,9 @@ export interface ThroughputResult {
   count: number;
   seconds: number;
   perSecond: number;
+  /** CPU time of the whole process (bot, fake server, bench) per update, in µs: steadier than
+   * wall time on a busy machine. */
+  cpuMicros: number;
   /** Receipt → done while the queue is full: includes waiting behind other updates. */
   p50: number;
   p99: number;
@@ -40,14 +43,17 @@ export function percentile(values: readonly number[], p: number): number {
 export async function pushAll(target: BenchTarget, updates: readonly Update[]): Promise<ThroughputResult> {
   const { api, recorder } = target;
   recorder.reset();
+  const cpuBefore = process.cpuUsage();
   api.pushUpdate(...updates);
   await recorder.waitFor(updates.length, PHASE_TIMEOUT_MS);
+  const cpu = process.cpuUsage(cpuBefore);
   failIfErrors(target, updates.length);
   const seconds = (recorder.lastEnd - recorder.firstStart) / 1000;
   return {
     count: updates.length,
     seconds,
     perSecond: updates.length / seconds,
+    cpuMicros: (cpu.user + cpu.system) / updates.length,
     p50: percentile(recorder.durations, 50),
     p99: percentile(recorder.durations, 99),
   };

@@ -56,6 +56,7 @@ export function printReport(results: BenchResults): void {
     row('', 'thidua-bot', 'telegraf echo', 'ours / echo'),
     row('throughput', rate(ours.perSecond), rate(echo.perSecond), `${ratio.toFixed(2)}  (aim ≥ ${AIM_RATIO}: ${ratio >= AIM_RATIO ? 'met' : 'NOT met'})`),
     row('  each round', spread((r) => r.ours), spread((r) => r.echo)),
+    row('  CPU per update', `${ours.cpuMicros.toFixed(0)} µs`, `${echo.cpuMicros.toFixed(0)} µs`, `${(ours.cpuMicros / echo.cpuMicros).toFixed(2)}  (whole process)`),
     row('  under load p50 / p99', `${ours.p50.toFixed(0)} / ${ours.p99.toFixed(0)} ms`, `${echo.p50.toFixed(0)} / ${echo.p99.toFixed(0)} ms`, '(queued behind the batch)'),
     row('latency p50', ms(latency.ours.p50), ms(latency.echo.p50), (latency.ours.p50 / latency.echo.p50).toFixed(2)),
     row(

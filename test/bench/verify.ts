@@ -12,12 +12,16 @@ interface Expected {
   key: string;
   /** For `report.ask.question`: the indicator's number (1-based). */
   number?: number;
+  /** May be missing: the notice that `/baocao` closed the draft before it. */
+  optional?: boolean;
 }
 
 /** What the report flow answers to one planned message: `/baocao` opens at 1, an answer moves on. */
 function expectedReplies(bloc: Bloc, planned: Planned): Expected[] {
   const total = bloc.indicators.length;
-  if (planned.indicatorIndex === undefined) return [{ key: 'report.intro' }, { key: 'report.ask.question', number: 1 }];
+  if (planned.indicatorIndex === undefined) {
+    return [{ key: 'engine.previousClosed', optional: true }, { key: 'report.intro' }, { key: 'report.ask.question', number: 1 }];
+  }
   const next = planned.indicatorIndex + 1;
   return [{ key: 'report.echo' }, next < total ? { key: 'report.ask.question', number: next + 1 } : { key: 'report.summary.title' }];
 }
@@ -40,18 +44,20 @@ export function checkOutbox(bloc: Bloc, planned: readonly Planned[], entries: re
   const problems: string[] = [];
   for (const chatId of actual.keys()) if (!expected.has(chatId)) problems.push(`chat ${chatId}: replies nobody asked for`);
   for (const [chatId, want] of expected) {
-    const got = actual.get(chatId) ?? [];
-    if (got.length !== want.length) {
-      problems.push(`chat ${chatId}: ${got.length} replies, expected ${want.length} (${got.map((g) => g.key).join(', ')})`);
-      continue;
-    }
-    for (const [i, w] of want.entries()) {
-      const g = got[i];
-      if (!g || g.key !== w.key || (w.number !== undefined && g.params.number !== w.number)) {
-        problems.push(`chat ${chatId}, reply ${i + 1}: got ${g?.key} ${JSON.stringify(g?.params.number)}, expected ${w.key} ${w.number ?? ''}`);
-        break;
-      }
-    }
+    const problem = compare(want, actual.get(chatId) ?? []);
+    if (problem) problems.push(`chat ${chatId}: ${problem}`);
   }
   return problems;
+}
+
+/** The first difference between the replies wanted and those got, in order; undefined if none. */
+function compare(want: readonly Expected[], got: readonly OutboxEntry[]): string | undefined {
+  let i = 0;
+  for (const w of want) {
+    const g = got[i];
+    const matches = g !== undefined && g.key === w.key && (w.number === undefined || g.params.number === w.number);
+    if (matches) i += 1;
+    else if (!w.optional) return `reply ${i + 1}: got ${g?.key} ${JSON.stringify(g?.params.number)}, expected ${w.key} ${w.number ?? ''}`;
+  }
+  return i === got.length ? undefined : `${got.length - i} more replies than expected (${got.slice(i, i + 3).map((g) => g.key).join(', ')}…)`;
 }
