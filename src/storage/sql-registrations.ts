@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Registration, Registrations } from '../app/ports.ts';
 import type { Role } from '../domain/roles.ts';
 import { flag, iso, opt, optDate, toDate } from './codec.ts';
@@ -60,7 +60,9 @@ export function sqlRegistrations(db: Kysely<DatabaseSchema>): Registrations {
         .selectAll()
         .where('channel', '=', channel)
         .where('user_id', '=', userId)
-        .where('active', '=', 1)
+        // A literal, not a bound parameter: SQLite then knows the partial index registrations_one_active
+        // (WHERE active = 1) applies, and does not re-prepare the statement at every call to find out.
+        .where('active', '=', sql.lit(1))
         .orderBy('id')
         .execute();
       return rows.map(toRegistration);
