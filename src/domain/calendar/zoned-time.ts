@@ -58,12 +58,23 @@ export function localDateOf(instant: Date, timezone: string): LocalDate {
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
+// Every step of a report asks the same few midnights (a period's open, due and lock days) and each
+// costs two `formatToParts` calls: remember them, by zone and day. Bounded: cleared when full.
+const midnights = new Map<string, number>();
+const MIDNIGHTS_KEPT = 4096;
+
 /** The instant local 00:00 of `date` begins in `timezone`. */
 export function startOfLocalDay(date: LocalDate, timezone: string): Date {
+  const key = `${timezone}|${date.year}-${date.month}-${date.day}`;
+  const known = midnights.get(key);
+  if (known !== undefined) return new Date(known);
   const wall = Date.UTC(date.year, date.month - 1, date.day);
   // Asking the offset twice settles zones whose offset changes near that midnight (DST).
   const first = wall - offsetAt(new Date(wall), timezone);
-  return new Date(wall - offsetAt(new Date(first), timezone));
+  const start = wall - offsetAt(new Date(first), timezone);
+  if (midnights.size >= MIDNIGHTS_KEPT) midnights.clear();
+  midnights.set(key, start);
+  return new Date(start);
 }
 
 /** `date` moved by `days` calendar days (any sign), across months and years. */

@@ -24,6 +24,15 @@ describe('local dates in a time zone', () => {
     expect(startOfLocalDay({ year: 2023, month: 10, day: 30 }, 'Europe/Berlin').toISOString()).toBe('2023-10-29T23:00:00.000Z');
   });
 
+  it('answers a midnight asked again the same, in a Date of its own', () => {
+    const day = { year: 2023, month: 6, day: 16 };
+    const first = startOfLocalDay(day, ZONE);
+    // Remembered midnights are handed out as new Dates: a caller that changes one changes no other.
+    first.setTime(0);
+    expect(startOfLocalDay(day, ZONE).toISOString()).toBe('2023-06-15T17:00:00.000Z');
+    expect(startOfLocalDay(day, 'Europe/Berlin').toISOString()).toBe('2023-06-15T22:00:00.000Z');
+  });
+
   it('counts days and months', () => {
     expect(addDays({ year: 2023, month: 12, day: 30 }, 3)).toEqual({ year: 2024, month: 1, day: 2 });
     expect(addDays({ year: 2024, month: 3, day: 1 }, -1)).toEqual({ year: 2024, month: 2, day: 29 });
