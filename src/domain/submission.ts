@@ -47,6 +47,21 @@ export interface Submission {
   reviseBy?: Date;
 }
 
+/**
+ * A report being sent over `previous`, with its timeliness settled (design.md, "The period calendar"):
+ * on time or late is fixed by the first complete submission, which also keeps its instant; later
+ * revisions keep both, except that after a return with a date to revise by, revising after that date
+ * makes the report late. `submission` carries what would hold were it the first (`onTime` judged at
+ * `at`). Storage applies this to the row it holds under lock, so the first of two senders wins.
+ */
+export function settleTimeliness(previous: Submission | undefined, submission: Submission, at: Date): Submission {
+  if (submission.status !== 'submitted' || previous === undefined || previous.status === 'draft') return submission;
+  const firstSubmittedAt = previous.firstSubmittedAt ?? submission.firstSubmittedAt;
+  if (previous.onTime === undefined) return { ...submission, firstSubmittedAt };
+  const revisedLate = previous.status === 'returned' && previous.reviseBy !== undefined && at.getTime() >= previous.reviseBy.getTime();
+  return { ...submission, firstSubmittedAt, onTime: previous.onTime && !revisedLate };
+}
+
 function sameFigure(a: FigureValue, b: FigureValue): boolean {
   if (a.type === 'scalar') return b.type === 'scalar' && (a.value === b.value || (Number.isNaN(a.value) && Number.isNaN(b.value)));
   return b.type === 'ratio' && a.numerator === b.numerator && a.denominator === b.denominator;

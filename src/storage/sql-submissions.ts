@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Submissions } from '../app/ports.ts';
-import { changedValues, type ReportedValue, type Submission } from '../domain/submission.ts';
+import { changedValues, settleTimeliness, type ReportedValue, type Submission } from '../domain/submission.ts';
 import type { Dialect } from './database.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { auditRow, submissionRow, toAuditEntry, toReportedValue, toSubmission, valueRow } from './submission-rows.ts';
@@ -8,17 +8,14 @@ import { currentExecutor, transactional } from './unit-of-work.ts';
 
 type Db = Kysely<DatabaseSchema>;
 
-async function load(db: Db, blocId: string, periodId: string, unitId: string, lock: boolean): Promise<Submission | undefined> {
-  let query = db
+async function load(db: Db, blocId: string, periodId: string, unitId: string): Promise<Submission | undefined> {
+  const row = await db
     .selectFrom('submissions')
     .selectAll()
     .where('bloc_id', '=', blocId)
     .where('period_id', '=', periodId)
-    .where('unit_id', '=', unitId);
-  // Two writers of one report (a focal point and the secretariat's /nhapho) take turns on PostgreSQL,
-  // so each computes its revision and audit from what the other committed. SQLite has one writer.
-  if (lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
   if (row === undefined) return undefined;
   const values = await db
     .selectFrom('submission_values')
@@ -31,45 +28,63 @@ async function load(db: Db, blocId: string, periodId: string, unitId: string, lo
   return toSubmission(row, values.map(toReportedValue));
 }
 
+/**
+ * Writers of one report (two focal points of a unit, a focal point and the secretariat's /nhapho)
+ * take turns on PostgreSQL, so each settles its revision, timeliness and audit against what the other
+ * committed. A row lock (FOR UPDATE) would not do: before a unit's first report there is no row to
+ * lock, and both would take themselves for the first. A transaction-scoped advisory lock on the
+ * report's key covers that too; it is released at commit or rollback. SQLite has one writer at a time.
+ */
+async function takeTurn(trx: Db, dialect: Dialect, blocId: string, periodId: string, unitId: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  const key = JSON.stringify(['submission', blocId, periodId, unitId]);
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}
+
 /** Submissions with their values and a per-value audit trail. */
 export function sqlSubmissions(db: Db, dialect: Dialect): Submissions {
+  const saveReplacing: Submissions['saveReplacing'] = (sent, audit) =>
+    transactional(db, async (trx) => {
+      const { blocId, periodId, unitId } = sent;
+      await takeTurn(trx, dialect, blocId, periodId, unitId);
+      const previous = await load(trx, blocId, periodId, unitId);
+      const submission = settleTimeliness(previous, sent, audit.at);
+      const changes = changedValues(previous?.values ?? [], submission.values);
+      const submittedAgain =
+        submission.status === 'submitted' && (previous?.status !== 'submitted' || changes.length > 0);
+      const revision = (previous?.revision ?? 0) + (submittedAgain ? 1 : 0);
+
+      const row = submissionRow(submission, revision, audit.at);
+      const { bloc_id: _b, period_id: _p, unit_id: _u, ...update } = row;
+      await trx
+        .insertInto('submissions')
+        .values(row)
+        .onConflict((oc) => oc.columns(['bloc_id', 'period_id', 'unit_id']).doUpdateSet(update))
+        .execute();
+      // Values are few (one per indicator): replacing them all is simpler than merging.
+      await trx
+        .deleteFrom('submission_values')
+        .where('bloc_id', '=', blocId)
+        .where('period_id', '=', periodId)
+        .where('unit_id', '=', unitId)
+        .execute();
+      if (submission.values.length > 0) {
+        await trx.insertInto('submission_values').values(submission.values.map((v) => valueRow(submission, v))).execute();
+      }
+      if (changes.length > 0) {
+        await trx.insertInto('submission_audit').values(changes.map((c) => auditRow(submission, revision, c, audit))).execute();
+      }
+      const saved = await load(trx, blocId, periodId, unitId);
+      if (saved === undefined) throw new Error('submission vanished inside its own transaction');
+      return { saved, previous };
+    });
+
   return {
-    find: (blocId, periodId, unitId) => load(currentExecutor(db), blocId, periodId, unitId, false),
+    find: (blocId, periodId, unitId) => load(currentExecutor(db), blocId, periodId, unitId),
 
-    save(submission, audit) {
-      return transactional(db, async (trx) => {
-        const { blocId, periodId, unitId } = submission;
-        const previous = await load(trx, blocId, periodId, unitId, dialect === 'postgres');
-        const changes = changedValues(previous?.values ?? [], submission.values);
-        const submittedAgain =
-          submission.status === 'submitted' && (previous?.status !== 'submitted' || changes.length > 0);
-        const revision = (previous?.revision ?? 0) + (submittedAgain ? 1 : 0);
+    save: async (submission, audit) => (await saveReplacing(submission, audit)).saved,
 
-        const row = submissionRow(submission, revision, audit.at);
-        const { bloc_id: _b, period_id: _p, unit_id: _u, ...update } = row;
-        await trx
-          .insertInto('submissions')
-          .values(row)
-          .onConflict((oc) => oc.columns(['bloc_id', 'period_id', 'unit_id']).doUpdateSet(update))
-          .execute();
-        // Values are few (one per indicator): replacing them all is simpler than merging.
-        await trx
-          .deleteFrom('submission_values')
-          .where('bloc_id', '=', blocId)
-          .where('period_id', '=', periodId)
-          .where('unit_id', '=', unitId)
-          .execute();
-        if (submission.values.length > 0) {
-          await trx.insertInto('submission_values').values(submission.values.map((v) => valueRow(submission, v))).execute();
-        }
-        if (changes.length > 0) {
-          await trx.insertInto('submission_audit').values(changes.map((c) => auditRow(submission, revision, c, audit))).execute();
-        }
-        const saved = await load(trx, blocId, periodId, unitId, false);
-        if (saved === undefined) throw new Error('submission vanished inside its own transaction');
-        return saved;
-      });
-    },
+    saveReplacing,
 
     async listForPeriod(blocId, periodId) {
       const exec = currentExecutor(db);

@@ -160,6 +160,34 @@ describeEachDatabase('submissions', (getDb) => {
     for (let i = 1; i < budget.length; i++) expect(budget[i]?.before?.raw).toBe(budget[i - 1]?.after?.raw);
   });
 
+  it('takes turns even for a report with no row yet: the second writer revises the first, never both "first"', async () => {
+    const other = getDb().concurrentWriter();
+    await other.db.selectFrom('blocs').select('id').execute();
+    try {
+      const send = (raw: string, value: number, firstSubmittedAt: Date, onTime: boolean) => ({
+        ...draft,
+        status: 'submitted' as const,
+        firstSubmittedAt,
+        lastSubmittedAt: firstSubmittedAt,
+        onTime,
+        values: [{ indicatorCode: 'thu-ngan-sach', raw, value: { type: 'scalar' as const, value }, estimate: false }],
+      });
+      const results = await Promise.all([
+        repos().submissions.saveReplacing(send('60%', 60, at('2024-06-15T02:00:00.000Z'), true), { actor: focal, at: at('2024-06-15T02:00:00.000Z') }),
+        createRepositories(other).submissions.saveReplacing(send('61%', 61, at('2024-06-15T02:00:01.000Z'), false), { actor: secretary, at: at('2024-06-15T02:00:01.000Z') }),
+      ]);
+      // Exactly one found nothing before it; the other replaced what that one stored.
+      expect(results.filter((r) => r.previous === undefined)).toHaveLength(1);
+      const [firstWriter, secondWriter] = results[0].previous === undefined ? results : [results[1], results[0]];
+      expect(secondWriter.previous?.values).toEqual(firstWriter.saved.values);
+      expect(secondWriter.saved.revision).toBe(2);
+      // The first submission's instant and timeliness stand.
+      expect(secondWriter.saved).toMatchObject({ firstSubmittedAt: firstWriter.saved.firstSubmittedAt, onTime: firstWriter.saved.onTime });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('lets two processes save the same report: each waits its turn, no revision is lost', async () => {
     await repos().submissions.save({ ...draft, status: 'submitted' }, { actor: focal, at: at('2024-06-14T02:00:00.000Z') });
     const child = startStorageChild<number[]>(getDb(), 'save', 'child');

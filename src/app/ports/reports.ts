@@ -25,11 +25,22 @@ export interface Submissions {
   find(blocId: string, periodId: string, unitId: string): Promise<Submission | undefined>;
   /**
    * Upserts the submission and its values and writes one audit entry per value added, changed or
-   * removed. Storage owns `revision`: it grows by one each time the report is submitted (first time,
-   * after a return, or with changed values while submitted); otherwise it is kept. Returns what was
-   * stored.
+   * removed (domain `changedValues`). Storage owns `revision`: it grows by one each time the report is
+   * submitted (first time, after a return, or with changed values while submitted); otherwise it is
+   * kept. A report sent again keeps `firstSubmittedAt` and `onTime` of the stored one (domain
+   * `settleTimeliness`: the first submission wins). Saves of one report take turns (a lock held to
+   * the end of the transaction, even before the report's first row exists). Returns what was stored.
    */
   save(submission: Submission, audit: { actor: AuditActor; at: Date; reason?: string }): Promise<Submission>;
+  /**
+   * `save`, also returning the submission it replaced (read under the same lock; undefined when there
+   * was none), so a caller says what changed against what was really replaced, not against an
+   * earlier read that another sender may have overtaken.
+   */
+  saveReplacing(
+    submission: Submission,
+    audit: { actor: AuditActor; at: Date; reason?: string },
+  ): Promise<{ saved: Submission; previous: Submission | undefined }>;
   listForPeriod(blocId: string, periodId: string): Promise<Submission[]>;
   /** Oldest first. */
   auditTrail(blocId: string, periodId: string, unitId: string): Promise<AuditEntry[]>;

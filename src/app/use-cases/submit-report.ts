@@ -33,8 +33,9 @@ export type SubmitReportResult =
  * Sends a unit's figures for a period (design.md, "The period calendar"). Checks again, at the
  * moment of sending, that the period takes reports from the unit. On time or late is fixed by the
  * first complete submission and kept by later revisions; after a return, revising before the date
- * the secretariat gave keeps it, revising after that makes the report late. Storage owns the revision
- * number and writes the audit trail (old → new per value). Runs inside the caller's unit of work.
+ * the secretariat gave keeps it, revising after that makes the report late (domain
+ * `settleTimeliness`, applied by storage to the stored report). Storage owns the revision number and
+ * writes the audit trail (old → new per value). Runs inside the caller's unit of work.
  */
 export async function submitReport(repos: Pick<Repositories, 'calendar' | 'submissions'>, request: SubmitReportRequest): Promise<SubmitReportResult> {
   const { bloc, unitId, periodId, now, actor } = request;
@@ -49,8 +50,9 @@ export async function submitReport(repos: Pick<Repositories, 'calendar' | 'submi
   if (check.status === 'refused') return { status: 'refused', refusal: check.refusal };
   if (check.status === 'accepted') return { status: 'accepted' };
 
-  const previous = check.existing;
-  const sentBefore = previous !== undefined && previous.status !== 'draft';
+  // What would hold were this the first submission; storage settles timeliness, revision and the
+  // changes against the report it holds under lock, so of two senders at once the first one wins and
+  // the second is told what it really replaced (not what it read before the other committed).
   const values = bloc.indicators.flatMap((i) => byCode.get(i.code) ?? []);
   const submission: Submission = {
     blocId: bloc.id,
@@ -58,19 +60,14 @@ export async function submitReport(repos: Pick<Repositories, 'calendar' | 'submi
     unitId,
     status: 'submitted',
     values,
-    firstSubmittedAt: sentBefore ? (previous.firstSubmittedAt ?? now) : now,
+    firstSubmittedAt: now,
     lastSubmittedAt: now,
-    onTime: onTimeOf(previous, isOnTime(check.calendar.instants(periodId), now), now),
-    revision: previous?.revision ?? 0,
+    onTime: isOnTime(check.calendar.instants(periodId), now),
+    revision: 0,
   };
-  const saved = await repos.submissions.save(submission, { actor, at: now });
+  const { saved, previous } = await repos.submissions.saveReplacing(submission, { actor, at: now });
+  const sentBefore = previous !== undefined && previous.status !== 'draft';
   return { status: 'submitted', submission: saved, revision: sentBefore, changes: sentBefore ? diff(bloc, previous.values, values) : [] };
-}
-
-function onTimeOf(previous: Submission | undefined, onTimeNow: boolean, now: Date): boolean {
-  if (previous === undefined || previous.status === 'draft' || previous.onTime === undefined) return onTimeNow;
-  if (previous.status === 'returned' && previous.reviseBy) return previous.onTime && now.getTime() < previous.reviseBy.getTime();
-  return previous.onTime;
 }
 
 /** Storage's changes, in the order the bloc lists its indicators. */
