@@ -107,3 +107,19 @@ describeEachDatabase('submitReport: two focal points of one unit send at the sam
     expect(await sendNow(LATE, { raw: '47 tỷ', value: 47 })).toMatchObject({ submission: { onTime: false, firstSubmittedAt: ON_TIME } });
   });
 });
+
+describeEachDatabase(
+  'submitReport: membership',
+  (getDb) => {
+    it('refuses, at the moment of sending, a unit that is not a member of the bloc in the period\'s year', async () => {
+      const repos = createRepositories(getDb());
+      await repos.blocs.upsert({ id: bloc.id, name: bloc.name });
+      const result = await repos.unitOfWork.run(() =>
+        submitReport(repos, { bloc, unitId: 'xa-moi', periodId: '2023-06', values: values(), actor: { channel: 'telegram', userId: 'x' }, now: ON_TIME }),
+      );
+      expect(result).toEqual({ status: 'notMember', year: 2023 });
+      expect(await repos.submissions.find(bloc.id, '2023-06', 'xa-moi')).toBeUndefined();
+    });
+  },
+  { dialects: ['sqlite'] },
+);

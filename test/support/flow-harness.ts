@@ -42,6 +42,8 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** Reuse this folder's SQLite file (a restart); the caller removes it. */
   dir?: string;
+  /** Another bloc than the shipped example (e.g. one with several years of members). */
+  bloc?: Bloc;
   /** Wraps the session store, e.g. to add latency in race tests. */
   wrapSessions?: (store: Runtime['services']['sessions']) => Runtime['services']['sessions'];
 }
@@ -49,7 +51,7 @@ export interface HarnessOptions {
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'thidua-flow-'));
-  const bloc = await exampleBloc();
+  const bloc = options.bloc ?? (await exampleBloc());
   const clock = { now: options.now ?? new Date('2023-06-12T03:00:00Z') };
   const runtime = await createRuntime({
     databaseUrl: options.databaseUrl,

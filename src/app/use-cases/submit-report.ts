@@ -21,12 +21,14 @@ export interface SubmitReportRequest {
  *   bloc's indicator order, values of indicators the bloc file no longer has last);
  * - `refused`: the period stopped taking reports for the unit (locked while the draft was typed);
  * - `accepted`: the secretariat accepted the unit's report meanwhile, which locks it;
+ * - `notMember`: the unit is not a member of the bloc in the period's year;
  * - `incomplete`: required indicators are missing (their codes).
  */
 export type SubmitReportResult =
   | { status: 'submitted'; submission: Submission; revision: boolean; changes: ValueChange[] }
   | { status: 'refused'; refusal: PeriodRefusal }
   | { status: 'accepted' }
+  | { status: 'notMember'; year: number }
   | { status: 'incomplete'; missing: string[] };
 
 /**
@@ -49,6 +51,7 @@ export async function submitReport(repos: Pick<Repositories, 'calendar' | 'submi
   const check = await checkReportable(repos, bloc, unitId, periodId, now);
   if (check.status === 'refused') return { status: 'refused', refusal: check.refusal };
   if (check.status === 'accepted') return { status: 'accepted' };
+  if (check.status === 'notMember') return check;
 
   // What would hold were this the first submission; storage settles timeliness, revision and the
   // changes against the report it holds under lock, so of two senders at once the first one wins and

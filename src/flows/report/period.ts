@@ -30,6 +30,11 @@ export function acceptedReply(periodId: string): Reply {
   return reply('report.accepted', { period: periodLabel(periodId) });
 }
 
+/** The unit is not a member of the bloc in the period's year: nothing to report, and whom to ask. */
+export function notMemberReply(bloc: Bloc, unitId: string, periodId: string, year: number): Reply {
+  return reply('report.notMember', { unit: unitName(bloc, unitId), year, period: periodLabel(periodId) });
+}
+
 /** Where the period stands for the unit: on time until a day, late (until the lock), or reopened. */
 export function periodStateLabel(bloc: Bloc, calendar: UnitCalendar, periodId: string, now: Date): Message {
   const zone = bloc.calendar.timezone;
@@ -58,6 +63,8 @@ export async function startReport(ctx: FlowContext, args: string): Promise<Outco
   if (!only) {
     const accepted = periods.accepted.at(-1);
     if (accepted) return { replies: [acceptedReply(accepted)] };
+    const outside = periods.notMember.at(-1);
+    if (outside) return { replies: [notMemberReply(bloc, unitId, outside, periodYear(outside))] };
     const next = periods.next;
     if (!next) return { replies: [reply('report.noneOpenAtAll')] };
     return { replies: [reply('report.noneOpen', { period: periodLabel(next.id), date: displayDateTime(next.openAt, bloc.calendar.timezone) })] };
@@ -90,6 +97,7 @@ export async function choosePeriod(ctx: FlowContext, unitId: string, offered: st
 }
 
 async function beginChecked(ctx: FlowContext, bloc: Bloc, unitId: string, periodId: string, check: Reportability): Promise<Outcome> {
+  if (check.status === 'notMember') return { replies: [notMemberReply(bloc, unitId, periodId, check.year)] };
   if (check.status === 'refused') return { replies: [refusalReply(check.refusal)] };
   if (check.status === 'accepted') return { replies: [acceptedReply(periodId)] };
   const existing = check.existing && check.existing.status !== 'draft' ? check.existing : undefined;

@@ -8,7 +8,7 @@ import { displayDateTime, periodLabel } from '../shared/format.ts';
 import { unitName } from '../shared/labels.ts';
 import { changeLines } from './change-lines.ts';
 import { askAt, firstMissingRequired, type Here, type Outcome } from './navigation.ts';
-import { acceptedReply, refusalMessage } from './period.ts';
+import { acceptedReply, notMemberReply, refusalMessage } from './period.ts';
 import type { ReportDraft } from './session.ts';
 
 /**
@@ -46,6 +46,8 @@ export async function send(ctx: FlowContext, here: Here): Promise<Outcome> {
       return closed(here, [reply('report.lockedWhileDrafting', { period: periodLabel(draft.periodId), reason: refusalMessage(result.refusal) })]);
     case 'accepted':
       return closed(here, [acceptedReply(draft.periodId)]);
+    case 'notMember':
+      return closed(here, [notMemberReply(bloc, draft.unitId, draft.periodId, result.year)]);
     case 'submitted': {
       const s = result.submission;
       const params = {
@@ -87,5 +89,6 @@ export async function stillOpen(ctx: FlowContext, here: Here): Promise<Outcome |
     return closed(here, [reply('report.lockedWhileDrafting', { period: periodLabel(draft.periodId), reason: refusalMessage(check.refusal) })]);
   }
   if (check.status === 'accepted') return closed(here, [acceptedReply(draft.periodId)]);
+  if (check.status === 'notMember') return closed(here, [notMemberReply(bloc, draft.unitId, draft.periodId, check.year)]);
   return undefined;
 }

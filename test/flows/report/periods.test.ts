@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXAMPLE_BLOC_FILE } from '../../../src/cli/bloc-source.ts';
+import { loadBlocs } from '../../../src/config/bloc-loader.ts';
+import type { Bloc } from '../../../src/domain/bloc.ts';
 import { createHarness, keys, type Harness } from '../../support/flow-harness.ts';
 import { find, JUNE_12, last, SEED_ANSWERS } from './helpers.ts';
 
@@ -95,5 +98,54 @@ describe('/baocao: which period, and who may report', () => {
     expect(keys(await leader.say('/baocao'))).toEqual(['engine.notAllowed']);
     const inGroup = await h.person({ role: 'focal', unitId: 'si-ma-cai', chatType: 'group', chatId: 'nhom-1' });
     expect(keys(await inGroup.say('/baocao'))).toEqual(['report.privateOnly']);
+  });
+});
+
+describe('/baocao: only a member of the bloc in the period\'s year reports', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  /**
+   * The example bloc with a second year: in 2024 Si Ma Cai has left and a commune has joined. The file
+   * has no 2025, so 2025 uses 2024's members (the fallback-year rule).
+   */
+  async function twoYears(now: Date): Promise<Harness> {
+    const [example] = (await loadBlocs(EXAMPLE_BLOC_FILE)).blocs;
+    const y2023 = example?.years[0];
+    if (!example || !y2023) throw new Error('the example bloc does not load');
+    const y2024 = { ...y2023, year: 2024, units: [...y2023.units.filter((u) => u.id !== 'si-ma-cai'), { id: 'xa-moi', name: 'Xã Mới', type: 'commune' as const }] };
+    const bloc: Bloc = { ...example, years: [y2023, y2024] };
+    return createHarness({ now, bloc });
+  }
+
+  it('refuses a unit that is not a member that year, with the unit, the year and the period', async () => {
+    h = await twoYears(new Date('2024-06-12T03:00:00Z'));
+    const left = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
+    const refused = await left.say('/baocao');
+    expect(keys(refused)).toEqual(['report.notMember']);
+    expect(refused[0]?.reply.params).toEqual({ unit: 'Huyện Si Ma Cai', year: 2024, period: { key: 'common.period', params: { month: 6, year: 2024 } } });
+    expect(keys(await left.say('/baocao 6/2024'))).toEqual(['report.notMember']);
+    expect(keys(await left.say('45'))).toEqual(['engine.hint']);
+    expect(await h.runtime.services.repos.submissions.find(h.bloc.id, '2024-06', 'si-ma-cai')).toBeUndefined();
+    // A member that year reports as usual.
+    expect(keys(await (await h.person({ role: 'focal', unitId: 'xa-moi' })).say('/baocao'))).toEqual(['report.intro', 'report.ask.question']);
+  });
+
+  it('a year the file lacks uses its latest year\'s members', async () => {
+    h = await twoYears(new Date('2025-06-12T03:00:00Z'));
+    const refused = await (await h.person({ role: 'focal', unitId: 'si-ma-cai' })).say('/baocao');
+    expect(keys(refused)).toEqual(['report.notMember']);
+    expect(refused[0]?.reply.params).toMatchObject({ year: 2025 });
+    const joined = await (await h.person({ role: 'focal', unitId: 'xa-moi' })).say('/baocao');
+    expect(keys(joined)).toEqual(['report.fallbackYear', 'report.intro', 'report.ask.question']);
+  });
+
+  it('refuses a unit that joined later for a period before it joined', async () => {
+    h = await twoYears(new Date('2023-06-12T03:00:00Z'));
+    const refused = await (await h.person({ role: 'focal', unitId: 'xa-moi' })).say('/baocao 6/2023');
+    expect(keys(refused)).toEqual(['report.notMember']);
+    expect(refused[0]?.reply.params).toMatchObject({ unit: 'Xã Mới', year: 2023 });
   });
 });
