@@ -39,13 +39,13 @@ export default tseslint.config(
   {
     files: ['src/app/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...platformAndDrivers, ...adapters('flows', 'channels', 'storage', 'jobs', 'reports', 'config')] }],
+      'no-restricted-imports': ['error', { patterns: [...platformAndDrivers, ...adapters('flows', 'channels', 'storage', 'jobs', 'reports', 'i18n', 'config')] }],
     },
   },
   {
     files: ['src/flows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...platformAndDrivers, ...adapters('channels', 'storage', 'jobs', 'reports', 'config')] }],
+      'no-restricted-imports': ['error', { patterns: [...platformAndDrivers, ...adapters('channels', 'storage', 'jobs', 'reports', 'i18n', 'config')] }],
     },
   },
   {
