@@ -1,6 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { Bloc } from '../domain/bloc.ts';
-import { formatBlocErrors, loadBlocs } from '../config/bloc-loader.ts';
+import { loadBlocs, type BlocFileError, type BlocSummary } from '../config/bloc-loader.ts';
+import { t, type Lang } from '../i18n/i18n.ts';
+import { renderMessage } from '../i18n/render.ts';
+
+/**
+ * Where the bloc file's problems and summary become text. src/config returns locale keys and params
+ * (it holds no sentence and does not import src/i18n: both are adapters, design.md, Layers); the CLI,
+ * which wires adapters together, renders them in the operator's language, Vietnamese first.
+ */
 
 /** The example bloc shipped with the code: what `npm start` uses when no BLOC_FILE is set. */
 export const EXAMPLE_BLOC_FILE = fileURLToPath(new URL('../../deploy/bloc.example.yaml', import.meta.url));
@@ -8,8 +16,24 @@ export const EXAMPLE_BLOC_FILE = fileURLToPath(new URL('../../deploy/bloc.exampl
 export type BlocSourceResult = { ok: true; blocs: Bloc[] } | { ok: false; lines: string[] };
 
 /** Loads the blocs from a file or folder and turns errors into the lines check-config prints. */
-export async function readBlocSource(path: string): Promise<BlocSourceResult> {
+export async function readBlocSource(path: string, lang: Lang = 'vi'): Promise<BlocSourceResult> {
   const { blocs, errors } = await loadBlocs(path);
-  if (errors.length > 0) return { ok: false, lines: formatBlocErrors(errors) };
+  if (errors.length > 0) return { ok: false, lines: formatBlocErrors(errors, lang) };
   return { ok: true, blocs };
+}
+
+/**
+ * One line per error, the path as written in the file:
+ * `bloc.yaml:12: years.2023.plans.bac-ha.thu-ngan-sach: cần một con số (đang là "abc")`.
+ */
+export function formatBlocErrors(errors: readonly BlocFileError[], lang: Lang = 'vi'): string[] {
+  return errors.map((e) => {
+    const where = `${e.source}${e.line === undefined ? '' : `:${e.line}`}`;
+    return `${where}: ${e.path === '' ? '' : `${e.path}: `}${t(e.key, e.params, lang)}`;
+  });
+}
+
+/** The summary of a good bloc: its heading, then one indented line per fact. */
+export function formatBlocSummary(summary: BlocSummary, lang: Lang = 'vi'): string[] {
+  return [renderMessage(summary.heading, lang), ...summary.lines.map((line) => `  ${renderMessage(line, lang)}`)];
 }

@@ -1,20 +1,20 @@
 import { parseArgs } from 'node:util';
 import { t } from '../i18n/i18n.ts';
-import { loadBlocs, formatBlocErrors, summarizeBloc } from '../config/bloc-loader.ts';
+import { loadBlocs, summarizeBloc } from '../config/bloc-loader.ts';
 import { readEnv } from '../config/env.ts';
-import { EXAMPLE_BLOC_FILE } from './bloc-source.ts';
+import { EXAMPLE_BLOC_FILE, formatBlocErrors, formatBlocSummary } from './bloc-source.ts';
 
 /**
  * `thidua check-config [file|folder]`: a short summary of each good bloc, or every error with its
  * path (and line, for broken YAML) and exit status 1. Without an argument it checks BLOC_FILE, or the
- * shipped example when that is unset.
+ * shipped example when that is unset. Printed in Vietnamese, the secretariat's language.
  */
 export async function runCheckConfig(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
   const path = positionals[0] ?? readEnv().blocFile ?? EXAMPLE_BLOC_FILE;
   const { blocs, errors } = await loadBlocs(path);
   for (const bloc of blocs) {
-    for (const line of summarizeBloc(bloc, new Date())) console.log(line);
+    for (const line of formatBlocSummary(summarizeBloc(bloc, new Date()))) console.log(line);
     console.log('');
   }
   if (errors.length > 0) {

@@ -1,4 +1,4 @@
-import { didYouMean } from './bloc-messages.ts';
+import { problem, suggesting, type BlocProblem } from './bloc-messages.ts';
 import { INDICATOR_KINDS } from './bloc-schema.ts';
 
 /**
@@ -8,9 +8,9 @@ import { INDICATOR_KINDS } from './bloc-schema.ts';
  * and say nothing about a value the schema already reports (a plan that is text, a bad id).
  */
 
-export interface CrossIssue {
+/** A problem at a path of the file (a locale key and its params; see bloc-messages.ts). */
+export interface CrossIssue extends BlocProblem {
   path: (string | number)[];
-  message: string;
 }
 
 type Raw = Record<string, unknown>;
@@ -51,7 +51,7 @@ function uniqueIds(list: unknown, listPath: (string | number)[], key: string, is
     if (id === undefined) return;
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, index);
-    else issues.push({ path: [...listPath, index, key], message: `"${id}" is already used by ${[...listPath, earlier].join('.')}` });
+    else issues.push({ path: [...listPath, index, key], ...problem('duplicateId', { id, other: [...listPath, earlier].join('.') }) });
   });
   return first;
 }
@@ -61,18 +61,18 @@ function checkYear(year: string, body: Raw, indicatorKinds: Map<string, string |
   // Without a readable list of units, membership cannot be judged: the schema reports the list.
   if (!Array.isArray(body.units)) return;
   const members = [...uniqueIds(body.units, at('units'), 'id', issues).keys()];
-  const notMember = (id: string) => `"${id}" is not a member unit of ${year}${didYouMean(id, members)}`;
+  const notMember = (id: string) => suggesting('notMember', { id, year }, id, members);
   for (const role of ['head', 'deputy'] as const) {
     const id = body[role];
-    if (typeof id === 'string' && KEBAB.test(id) && !members.includes(id)) issues.push({ path: at(role), message: notMember(id) });
+    if (typeof id === 'string' && KEBAB.test(id) && !members.includes(id)) issues.push({ path: at(role), ...notMember(id) });
   }
-  if (typeof body.deputy === 'string' && body.deputy === body.head) issues.push({ path: at('deputy'), message: 'the deputy cannot also be the head' });
+  if (typeof body.deputy === 'string' && body.deputy === body.head) issues.push({ path: at('deputy'), ...problem('headIsDeputy') });
   if (!isMap(body.plans)) return;
   const codes = [...indicatorKinds.keys()];
   for (const [unitId, plan] of Object.entries(body.plans)) {
     if (!KEBAB.test(unitId)) continue;
     if (!members.includes(unitId)) {
-      issues.push({ path: at('plans', unitId), message: notMember(unitId) });
+      issues.push({ path: at('plans', unitId), ...notMember(unitId) });
       continue;
     }
     if (!isMap(plan)) continue;
@@ -81,13 +81,13 @@ function checkYear(year: string, body: Raw, indicatorKinds: Map<string, string |
       const kind = indicatorKinds.get(code);
       if (/^\d+$/.test(code)) {
         // In `{ thu-ngan-sach: 1,500 }` the comma separates entries: YAML reads 1 and a key "500".
-        issues.push({ path: at('plans', unitId, code), message: 'a comma inside { } separates entries, so "1,500" reads as 1 and 500: write 1500 (or 1.5)' });
+        issues.push({ path: at('plans', unitId, code), ...problem('commaInBraces', { code }) });
       } else if (!indicatorKinds.has(code)) {
-        issues.push({ path: at('plans', unitId, code), message: `unknown indicator${didYouMean(code, codes)}` });
+        issues.push({ path: at('plans', unitId, code), ...suggesting('unknownIndicator', { code }, code, codes) });
       } else if (typeof kind === 'string' && !PLANNED_KINDS.includes(kind)) {
-        issues.push({ path: at('plans', unitId, code), message: `${kind} indicators have no plan (plans are for amount, count and ratio)` });
+        issues.push({ path: at('plans', unitId, code), ...problem('noPlanForKind', { kind }) });
       } else if ((kind === 'count' || kind === 'ratio') && typeof value === 'number' && !Number.isInteger(value)) {
-        issues.push({ path: at('plans', unitId, code), message: `${kind} plans are whole numbers` });
+        issues.push({ path: at('plans', unitId, code), ...problem('wholePlan', { kind }) });
       }
     }
   }

@@ -1,27 +1,33 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { z } from 'zod';
 import type { Bloc } from '../domain/bloc.ts';
 import { crossCheckBlocFile } from './bloc-checks.ts';
+import { problemsOf } from './bloc-issues.ts';
 import { toBloc } from './bloc-mapping.ts';
-import { blocErrorMap, didYouMean } from './bloc-messages.ts';
-import { BLOC_FILE_KEYS, blocFileSchema } from './bloc-schema.ts';
+import { problem, type BlocProblem, type ProblemParams } from './bloc-messages.ts';
+import { blocFileSchema } from './bloc-schema.ts';
 import { readYaml } from './bloc-yaml.ts';
 
-export { summarizeBloc } from './bloc-summary.ts';
+export { summarizeBloc, type BlocSummary } from './bloc-summary.ts';
+export { BLOC_ERROR_KINDS, BLOC_ERROR_PREFIX, type BlocErrorKind } from './bloc-messages.ts';
 
 /**
  * Reads bloc files (design.md, Configuration): YAML → schema and cross-section checks → `Bloc`.
  * Every problem is reported at once, each with its file, its dotted path and, where known, its line,
- * for the operator's terminal (`thidua check-config`).
+ * for the operator's terminal (`thidua check-config`). Problems are locale keys with params, never
+ * sentences: the CLI renders them (src/cli/bloc-source.ts), Vietnamese first.
  */
 
-/** One problem in a bloc file. `path` is dotted (`years.2023.plans.bac-ha`), empty for the file itself. */
+/**
+ * One problem in a bloc file. `path` is dotted (`years.2023.plans.bac-ha`), empty for the file itself;
+ * `key` is under `blocFile.errors.*` in locales/, `params` fill its placeholders.
+ */
 export interface BlocFileError {
   source: string;
   path: string;
-  message: string;
   line?: number;
+  key: string;
+  params: ProblemParams;
 }
 
 export type BlocLoadResult = { ok: true; bloc: Bloc } | { ok: false; errors: BlocFileError[] };
@@ -30,7 +36,7 @@ const YAML_EXTENSIONS = ['.yaml', '.yml'];
 
 const checkedBlocFile = blocFileSchema.superRefine(
   (file, ctx) => {
-    for (const issue of crossCheckBlocFile(file)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const { path, key, params } of crossCheckBlocFile(file)) ctx.addIssue({ code: 'custom', path, message: key, params });
   },
   // Run even when other parts failed, so one check-config run lists every mistake.
   { when: () => true },
@@ -38,28 +44,24 @@ const checkedBlocFile = blocFileSchema.superRefine(
 
 export function parseBlocYaml(text: string, sourceName: string): BlocLoadResult {
   const read = readYaml(text);
-  const error = (path: readonly PropertyKey[], message: string, line?: number): BlocFileError => ({
+  const error = (path: readonly PropertyKey[], found: BlocProblem, line?: number): BlocFileError => ({
     source: sourceName,
     path: path.map(String).join('.'),
-    message,
     ...(line === undefined ? {} : { line }),
+    key: found.key,
+    params: found.params,
   });
-  if (!read.ok) return { ok: false, errors: read.problems.map((p) => error(p.path, p.message, p.line)) };
-  if (read.data === null || read.data === undefined) return { ok: false, errors: [error([], 'the file is empty')] };
+  if (!read.ok) return { ok: false, errors: read.problems.map((p) => error(p.path, p, p.line)) };
+  if (read.data === null || read.data === undefined) return { ok: false, errors: [error([], problem('emptyFile'))] };
 
-  const errors = read.problems.map((p) => error(p.path, p.message, p.line));
-  const parsed = checkedBlocFile.safeParse(read.data, { error: blocErrorMap });
+  const errors = read.problems.map((p) => error(p.path, p, p.line));
+  // The issues' input names what the clerk wrote ("cần một con số (đang là "abc")").
+  const parsed = checkedBlocFile.safeParse(read.data, { reportInput: true });
   if (!parsed.success) {
-    for (const { path, message } of parsed.error.issues.flatMap(splitUnknownKeys)) errors.push(error(path, message, read.lineOf(path)));
+    for (const found of parsed.error.issues.flatMap(problemsOf)) errors.push(error(found.path, found, read.lineOf(found.path)));
   }
   if (!parsed.success || errors.length > 0) return { ok: false, errors: sortByLine(errors) };
   return { ok: true, bloc: toBloc(parsed.data) };
-}
-
-/** zod reports all unknown keys of an object in one issue; the clerk needs each key's own path. */
-function splitUnknownKeys(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string }[] {
-  if (issue.code !== 'unrecognized_keys') return [{ path: issue.path, message: issue.message }];
-  return issue.keys.map((key) => ({ path: [...issue.path, key], message: `unknown key${didYouMean(key, BLOC_FILE_KEYS)}` }));
 }
 
 function sortByLine(errors: BlocFileError[]): BlocFileError[] {
@@ -72,14 +74,14 @@ function sortByLine(errors: BlocFileError[]): BlocFileError[] {
  * Good blocs are returned even when other files have errors; the caller decides whether to go on.
  */
 export async function loadBlocs(pathToFileOrFolder: string): Promise<{ blocs: Bloc[]; errors: BlocFileError[] }> {
-  const problem = (source: string, message: string): BlocFileError => ({ source, path: '', message });
-  let files: string[];
+  const fileProblem = (source: string, found: BlocProblem): BlocFileError => ({ source, path: '', ...found });
+  let files: string[] | BlocProblem;
   try {
     files = await blocFilesAt(pathToFileOrFolder);
   } catch (cause) {
-    return { blocs: [], errors: [problem(pathToFileOrFolder, readFailure(cause))] };
+    return { blocs: [], errors: [fileProblem(pathToFileOrFolder, readFailure(cause))] };
   }
-  if (files.length === 0) return { blocs: [], errors: [problem(pathToFileOrFolder, 'no .yaml or .yml bloc file in this folder')] };
+  if (!Array.isArray(files)) return { blocs: [], errors: [fileProblem(pathToFileOrFolder, files)] };
 
   const blocs: Bloc[] = [];
   const errors: BlocFileError[] = [];
@@ -89,7 +91,7 @@ export async function loadBlocs(pathToFileOrFolder: string): Promise<{ blocs: Bl
     try {
       text = await readFile(file, 'utf8');
     } catch (cause) {
-      errors.push(problem(file, readFailure(cause)));
+      errors.push(fileProblem(file, readFailure(cause)));
       continue;
     }
     const result = parseBlocYaml(text, file);
@@ -99,7 +101,7 @@ export async function loadBlocs(pathToFileOrFolder: string): Promise<{ blocs: Bl
     }
     const earlier = sourceOf.get(result.bloc.id);
     if (earlier !== undefined) {
-      errors.push({ source: file, path: 'id', message: `bloc id "${result.bloc.id}" is already used by ${earlier}` });
+      errors.push({ source: file, path: 'id', ...problem('duplicateBlocId', { id: result.bloc.id, other: earlier }) });
       continue;
     }
     sourceOf.set(result.bloc.id, file);
@@ -108,28 +110,23 @@ export async function loadBlocs(pathToFileOrFolder: string): Promise<{ blocs: Bl
   return { blocs, errors };
 }
 
-async function blocFilesAt(path: string): Promise<string[]> {
+/** The bloc files at a path, or the problem with the path itself (not YAML, an empty folder). */
+async function blocFilesAt(path: string): Promise<string[] | BlocProblem> {
   const info = await stat(path);
-  if (!info.isDirectory()) {
-    if (!YAML_EXTENSIONS.includes(extname(path).toLowerCase())) throw new Error('a bloc file must end in .yaml or .yml');
-    return [path];
-  }
+  if (!info.isDirectory()) return YAML_EXTENSIONS.includes(extname(path).toLowerCase()) ? [path] : problem('notYamlFile');
   const entries = await readdir(path, { withFileTypes: true });
-  return entries
+  const files = entries
     // Hidden files are editors' backups and lock files (.#bloc.yaml), not blocs.
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && YAML_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
     .map((entry) => join(path, entry.name))
     .sort();
+  return files.length > 0 ? files : problem('noBlocFiles');
 }
 
-function readFailure(cause: unknown): string {
+function readFailure(cause: unknown): BlocProblem {
   const code = (cause as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES') return 'permission denied';
-  return cause instanceof Error ? cause.message : String(cause);
-}
-
-/** One line per error: `file.yaml:12: years.2023.head: "x" is not a member unit of 2023`. */
-export function formatBlocErrors(errors: readonly BlocFileError[]): string[] {
-  return errors.map((e) => `${e.source}${e.line === undefined ? '' : `:${e.line}`}: ${e.path === '' ? '' : `${e.path}: `}${e.message}`);
+  if (code === 'ENOENT') return problem('notFound');
+  if (code === 'EACCES') return problem('permissionDenied');
+  // The system's own short message (EISDIR, EMFILE…) is all there is to say.
+  return problem('readFailed', { detail: cause instanceof Error ? cause.message : String(cause) });
 }

@@ -1,4 +1,5 @@
 import { MONEY_UNITS, type IndicatorKind, type MeasureUnit } from '../domain/bloc.ts';
+import { errorKey, type BlocErrorKind, type ProblemParams } from './bloc-messages.ts';
 
 /**
  * Checks inside one section of the bloc file (one indicator, the calendar, a list), run by zod after
@@ -8,7 +9,12 @@ import { MONEY_UNITS, type IndicatorKind, type MeasureUnit } from '../domain/blo
 
 /** What a check needs from zod's refinement context (kept narrow so these stay plain functions). */
 export interface IssueSink {
-  addIssue(issue: { code: 'custom'; message: string; path?: PropertyKey[] }): void;
+  addIssue(issue: { code: 'custom'; message: string; params?: ProblemParams; path?: PropertyKey[] }): void;
+}
+
+/** A custom issue whose message is the problem's locale key (bloc-issues.ts reads it back). */
+function report(ctx: IssueSink, path: PropertyKey[], kind: BlocErrorKind, params: ProblemParams = {}): void {
+  ctx.addIssue({ code: 'custom', path, message: errorKey(kind), params });
 }
 
 const PERCENT_KINDS: readonly IndicatorKind[] = ['percent_of_plan', 'percent', 'yoy_percent'];
@@ -28,7 +34,7 @@ export function isCalendarDate(text: string): boolean {
 
 export function checkUnique(values: readonly (string | number)[], ctx: IssueSink): void {
   values.forEach((value, index) => {
-    if (values.indexOf(value) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `${String(value)} is repeated` });
+    if (values.indexOf(value) !== index) report(ctx, [index], 'repeated', { value });
   });
 }
 
@@ -38,9 +44,9 @@ export function checkBandOrder(bands: readonly { from: number; points: number }[
     const previous = bands[index - 1];
     if (!previous) return;
     if (!(band.from < previous.from)) {
-      ctx.addIssue({ code: 'custom', path: [index, 'from'], message: `bands go from the highest "from" down: ${band.from} must be below ${previous.from}` });
+      report(ctx, [index, 'from'], 'bandOrder', { from: band.from, previous: previous.from });
     } else if (band.points > previous.points) {
-      ctx.addIssue({ code: 'custom', path: [index, 'points'], message: `a lower band cannot earn more points than the band above it (${previous.points})` });
+      report(ctx, [index, 'points'], 'bandPoints', { previous: previous.points });
     }
   });
 }
@@ -55,30 +61,31 @@ interface IndicatorLike {
 
 export function checkIndicator(indicator: IndicatorLike, ctx: IssueSink): void {
   const { kind, unit, scoring } = indicator;
-  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const issue = (path: PropertyKey[], what: BlocErrorKind, params: ProblemParams = {}) => report(ctx, path, what, params);
   if (PERCENT_KINDS.includes(kind)) {
-    if (unit !== undefined && unit !== 'percent') issue(['unit'], `${kind} indicators are in percent: write unit: percent or leave it out`);
+    if (unit !== undefined && unit !== 'percent') issue(['unit'], 'percentUnit', { kind });
   } else if (unit === undefined) {
-    issue(['unit'], `required for ${kind} indicators`);
+    issue(['unit'], 'unitRequired', { kind });
   } else if (kind === 'amount' ? !isMoney(unit) : isMoney(unit) || unit === 'percent') {
-    issue(['unit'], kind === 'amount' ? 'an amount is money: billion_vnd, million_vnd, thousand_vnd or vnd' : `${unit} does not fit ${kind} indicators`);
+    if (kind === 'amount') issue(['unit'], 'amountUnit');
+    else issue(['unit'], 'unitMismatch', { unit, kind });
   }
   if ((kind === 'count' || kind === 'ratio') && indicator.decimals !== undefined && indicator.decimals !== 0) {
-    issue(['decimals'], `${kind} indicators are whole numbers: decimals must be 0`);
+    issue(['decimals'], 'wholeDecimals', { kind });
   }
-  if (indicator.ratio_at_most_one !== undefined && kind !== 'ratio') issue(['ratio_at_most_one'], 'only for ratio indicators');
+  if (indicator.ratio_at_most_one !== undefined && kind !== 'ratio') issue(['ratio_at_most_one'], 'ratioOnly');
   if (!scoring) return;
   if (scoring.target !== undefined && PLAN_KINDS.includes(kind)) {
-    issue(['scoring', 'target'], `${kind} indicators are scored against each unit's plan (years.<year>.plans): remove target`);
+    issue(['scoring', 'target'], 'targetWithPlan', { kind });
   }
   if (scoring.method === 'linear') {
-    if (scoring.bands) issue(['scoring', 'bands'], 'bands are used only with method: bands');
-    if (scoring.target === undefined && TARGET_KINDS.includes(kind)) issue(['scoring', 'target'], `required for a linear rule on ${kind} indicators`);
+    if (scoring.bands) issue(['scoring', 'bands'], 'bandsWithLinear');
+    if (scoring.target === undefined && TARGET_KINDS.includes(kind)) issue(['scoring', 'target'], 'targetRequired', { kind });
   } else if (!scoring.bands) {
-    issue(['scoring', 'bands'], 'required with method: bands');
+    issue(['scoring', 'bands'], 'bandsRequired');
   }
   scoring.bands?.forEach((band, index) => {
-    if (band.points > scoring.benchmark) issue(['scoring', 'bands', index, 'points'], `more than the benchmark (${scoring.benchmark})`);
+    if (band.points > scoring.benchmark) issue(['scoring', 'bands', index, 'points'], 'bandAboveBenchmark', { benchmark: scoring.benchmark });
   });
 }
 
@@ -94,8 +101,8 @@ export function checkCalendarOrder(calendar: { open: CalendarDayLike; due: Calen
   if (!days.every(valid)) return;
   // Month offset first, then day: an ordering that holds whatever the month's length.
   const position = (d: CalendarDayLike) => d.month_offset * 100 + d.day;
-  if (position(calendar.due) < position(calendar.open)) ctx.addIssue({ code: 'custom', path: ['due'], message: 'the due day comes before the open day' });
-  if (position(calendar.lock) < position(calendar.due)) ctx.addIssue({ code: 'custom', path: ['lock'], message: 'the lock day comes before the due day' });
+  if (position(calendar.due) < position(calendar.open)) report(ctx, ['due'], 'dueBeforeOpen');
+  if (position(calendar.lock) < position(calendar.due)) report(ctx, ['lock'], 'lockBeforeDue');
 }
 
 export function checkOfficeHours(reminders: { send_at: string; office_hours: { start: string; end: string } }, ctx: IssueSink): void {
@@ -103,8 +110,8 @@ export function checkOfficeHours(reminders: { send_at: string; office_hours: { s
   // "HH:MM" strings compare in time order once padded (the schema pads "8:30"); skip malformed ones.
   if (![start, end, reminders.send_at].every((time) => /^\d\d:\d\d$/.test(time))) return;
   if (start >= end) {
-    ctx.addIssue({ code: 'custom', path: ['office_hours', 'end'], message: `must be after the start (${start})` });
+    report(ctx, ['office_hours', 'end'], 'officeHoursOrder', { start });
   } else if (reminders.send_at < start || reminders.send_at > end) {
-    ctx.addIssue({ code: 'custom', path: ['send_at'], message: `must be within office hours (${start}–${end})` });
+    report(ctx, ['send_at'], 'outsideOfficeHours', { start, end });
   }
 }

@@ -1,59 +1,59 @@
-import type { z } from 'zod';
-
 /**
- * Short English messages for the operator's terminal (`thidua check-config`), one per problem, each
- * printed after the path it concerns. zod's own wording ("Invalid input: expected number, received
- * string") is replaced by what the clerk should write instead.
+ * The problems a bloc file can have, as locale keys under `blocFile.errors.*` with their params.
+ * src/config holds no sentence (design.md: no user-facing text in src/): the CLI renders each problem
+ * through `t()` in the operator's language, Vietnamese first. Every kind below is a key in
+ * `locales/vi.json` and `locales/en.json` (test/config/bloc-messages.test.ts checks).
  */
 
-const TYPE_WORDS: Record<string, string> = {
-  number: 'a number',
-  string: 'text',
-  boolean: 'true or false',
-  array: 'a list (lines starting with "- ")',
-  object: 'a map of "key: value" lines',
-  record: 'a map of "key: value" lines',
-};
+export const BLOC_ERROR_KINDS = [
+  // Reading files and YAML.
+  'notFound', 'permissionDenied', 'readFailed', 'notYamlFile', 'noBlocFiles', 'emptyFile', 'duplicateBlocId',
+  'yamlSyntax', 'yamlMultipleDocs', 'yamlTabIndent', 'yamlDuplicateKey', 'yamlUnclosedQuote', 'thousandsDot',
+  // Types and bounds (zod's issues).
+  'required', 'vietnameseNumber',
+  'expected.number', 'expected.int', 'expected.text', 'expected.boolean', 'expected.list', 'expected.map', 'expected.other',
+  'blank.number', 'blank.int', 'blank.text', 'blank.boolean', 'blank.list', 'blank.map', 'blank.other',
+  'tooFewItems', 'tooManyItems', 'emptyText', 'atLeast', 'moreThan', 'atMost', 'lessThan', 'multipleOf',
+  'requiredOneOf', 'oneOf', 'oneOfSuggest', 'unknownKey', 'unknownKeySuggest', 'invalid',
+  // Formats written in the schema.
+  'notKebab', 'timeFormat', 'dateFormat', 'unknownTimezone', 'rangeOrder', 'tieBreakTotal', 'yearDigits', 'noYears',
+  // Checks inside a section (bloc-local-checks.ts).
+  'repeated', 'bandOrder', 'bandPoints', 'bandAboveBenchmark', 'bandsRequired', 'bandsWithLinear',
+  'percentUnit', 'unitRequired', 'amountUnit', 'unitMismatch', 'wholeDecimals', 'ratioOnly', 'targetWithPlan', 'targetRequired',
+  'dueBeforeOpen', 'lockBeforeDue', 'officeHoursOrder', 'outsideOfficeHours',
+  // Checks across sections (bloc-checks.ts).
+  'duplicateId', 'notMember', 'notMemberSuggest', 'headIsDeputy', 'commaInBraces', 'unknownIndicator', 'unknownIndicatorSuggest',
+  'noPlanForKind', 'wholePlan',
+] as const;
 
-/** A number as a Vietnamese clerk might type it ("51,6", "20.207,5"): YAML reads it as text. */
-const VIETNAMESE_NUMBER = /^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+,\d+$/;
+export type BlocErrorKind = (typeof BLOC_ERROR_KINDS)[number];
+export type ProblemParams = Record<string, string | number>;
 
-export const blocErrorMap: z.core.$ZodErrorMap = (issue) => {
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (issue.input === undefined) return 'required';
-      const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
-      if (issue.expected === 'number' && typeof issue.input === 'string' && VIETNAMESE_NUMBER.test(issue.input.trim())) {
-        return `expected a number, got "${issue.input}": write it without thousands dots and with a decimal point (20207, 10.61)`;
-      }
-      if (issue.expected === 'int') return 'expected a whole number';
-      return `expected ${expected}${issue.input === null ? ', got nothing' : ''}`;
-    }
-    case 'too_small':
-      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item(s)`;
-      if (issue.origin === 'string') return 'must not be empty';
-      return issue.inclusive ? `must be at least ${String(issue.minimum)}` : `must be more than ${String(issue.minimum)}`;
-    case 'too_big':
-      if (issue.origin === 'array') return `has more than ${String(issue.maximum)} item(s)`;
-      return issue.inclusive ? `must be at most ${String(issue.maximum)}` : `must be less than ${String(issue.maximum)}`;
-    case 'invalid_value': {
-      const values = issue.values.map(String);
-      if (issue.input === undefined) return `required: one of ${values.join(', ')}`;
-      const got = typeof issue.input === 'string' ? issue.input : undefined;
-      const hint = got === undefined ? undefined : closestWord(got, values);
-      return `expected one of: ${values.join(', ')}${got === undefined ? '' : `; got "${got}"`}${hint ? ` (did you mean ${hint}?)` : ''}`;
-    }
-    case 'not_multiple_of':
-      return `must be a multiple of ${String(issue.divisor)}`;
-    case 'invalid_key':
-      // The key's own schema carries the useful message (a year of four digits, a kebab-case id).
-      return issue.issues[0]?.message ?? 'invalid key';
-    case 'unrecognized_keys':
-      return 'unknown key';
-    default:
-      return undefined;
-  }
-};
+/** A problem before it is placed in a file: a locale key and its params. */
+export interface BlocProblem {
+  key: string;
+  params: ProblemParams;
+}
+
+export const BLOC_ERROR_PREFIX = 'blocFile.errors.';
+
+export const errorKey = (kind: BlocErrorKind): string => `${BLOC_ERROR_PREFIX}${kind}`;
+
+export const problem = (kind: BlocErrorKind, params: ProblemParams = {}): BlocProblem => ({ key: errorKey(kind), params });
+
+/** Kinds that have a variant naming the likely intended word (`…Suggest`, with `{suggestion}`). */
+type Suggestible = 'notMember' | 'unknownIndicator' | 'unknownKey' | 'oneOf';
+
+/** The problem, or its `…Suggest` variant when a candidate is at most two edits from `word`. */
+export function suggesting(kind: Suggestible, params: ProblemParams, word: string, candidates: readonly string[]): BlocProblem {
+  const suggestion = closestWord(word, candidates);
+  return suggestion === undefined ? problem(kind, params) : problem(`${kind}Suggest`, { ...params, suggestion });
+}
+
+/** Whether a message set by the schema (`{ error: errorKey(…) }`) is one of these keys. */
+export function isErrorKey(text: string): boolean {
+  return text.startsWith(BLOC_ERROR_PREFIX) && (BLOC_ERROR_KINDS as readonly string[]).includes(text.slice(BLOC_ERROR_PREFIX.length));
+}
 
 /** The candidate at most two edits away from `word` (typos such as `grace_day`), if there is one. */
 export function closestWord(word: string, candidates: readonly string[]): string | undefined {
@@ -63,11 +63,6 @@ export function closestWord(word: string, candidates: readonly string[]): string
     if (distance <= 2 && distance < (best?.distance ?? Infinity)) best = { word: candidate, distance };
   }
   return best?.word;
-}
-
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  const hint = closestWord(word, candidates);
-  return hint ? ` (did you mean ${hint}?)` : '';
 }
 
 function editDistance(a: string, b: string): number {

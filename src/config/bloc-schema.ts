@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Aggregation, IndicatorKind, MeasureUnit, TieBreak, UnitType } from '../domain/bloc.ts';
+import { errorKey } from './bloc-messages.ts';
 import { checkBandOrder, checkCalendarOrder, checkIndicator, checkOfficeHours, checkUnique, isCalendarDate } from './bloc-local-checks.ts';
 
 /**
@@ -24,15 +25,15 @@ const AGGREGATIONS = allOf<Aggregation>()(['cumulative', 'period', 'stock']);
 const TIE_BREAKS = allOf<TieBreak>()(['total', 'on_time', 'submitted_at', 'name']);
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const kebabId = z.string().regex(KEBAB, { error: 'must be kebab-case: a-z, 0-9 and "-" (like bac-ha)' });
-const text = z.string().trim().min(1, { error: 'must not be empty' });
+const kebabId = z.string().regex(KEBAB, { error: errorKey('notKebab') });
+const text = z.string().trim().min(1, { error: errorKey('emptyText') });
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const positive = z.number().positive();
 const clock = z
   .string()
-  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: 'expected a time like 08:30' })
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: errorKey('timeFormat') })
   .transform((s) => s.padStart(5, '0'));
-const isoDate = z.string().refine(isCalendarDate, { error: 'expected a date like 2023-09-02' });
+const isoDate = z.string().refine(isCalendarDate, { error: errorKey('dateFormat') });
 const timezone = z.string().refine(
   (zone) => {
     try {
@@ -42,7 +43,7 @@ const timezone = z.string().refine(
       return false;
     }
   },
-  { error: 'unknown time zone (like Asia/Ho_Chi_Minh)' },
+  { error: errorKey('unknownTimezone') },
 );
 
 const unitShape = { id: kebabId, name: text, type: z.enum(UNIT_TYPES) };
@@ -78,7 +79,7 @@ const indicatorShape = {
   decimals: int(0, 6).optional(),
   range: z
     .strictObject(rangeShape)
-    .refine((r) => r.min < r.max, { error: 'min must be less than max' })
+    .refine((r) => r.min < r.max, { error: errorKey('rangeOrder') })
     .optional(),
   required: z.boolean().default(true),
   aggregation: z.enum(AGGREGATIONS),
@@ -117,7 +118,7 @@ const scoringPolicyShape = {
     .array(z.enum(TIE_BREAKS))
     .min(1)
     .superRefine(checkUnique)
-    .refine((list) => list[0] === 'total', { error: 'must start with total (units are ranked by points first)' })
+    .refine((list) => list[0] === 'total', { error: errorKey('tieBreakTotal') })
     .default(['total', 'on_time', 'submitted_at', 'name']),
 };
 
@@ -131,8 +132,8 @@ const blocShape = {
   id: kebabId,
   name: text,
   years: z
-    .record(z.string().regex(/^\d{4}$/, { error: 'a year has four digits, like 2023' }), z.strictObject(yearShape))
-    .refine((years) => Object.keys(years).length > 0, { error: 'needs at least one year' }),
+    .record(z.string().regex(/^\d{4}$/, { error: errorKey('yearDigits') }), z.strictObject(yearShape))
+    .refine((years) => Object.keys(years).length > 0, { error: errorKey('noYears') }),
   indicators: z.array(z.strictObject(indicatorShape).superRefine(checkIndicator)).min(1),
   movements: z.array(z.strictObject(movementShape)).min(1),
   calendar: z.strictObject(calendarShape).superRefine(checkCalendarOrder),

@@ -1,60 +1,90 @@
+import { msg, type Message } from '../app/messages.ts';
 import { blocYear, type Bloc, type CalendarDay } from '../domain/bloc.ts';
 
 /**
  * What `thidua check-config` prints for a good bloc file: enough for the operator to see that the
- * file says what the secretariat meant (members, leaders, indicators, calendar), in plain words.
+ * file says what the secretariat meant (members, leaders, indicators, calendar). Each line is a
+ * message under `blocFile.summary.*` (nested messages for the words inside a line): the CLI renders
+ * them in the operator's language (src/cli/bloc-source.ts).
  */
-export function summarizeBloc(bloc: Bloc, today: Date): string[] {
+export interface BlocSummary {
+  /** The bloc's id and name. */
+  heading: Message;
+  /** One message per line under the heading. */
+  lines: Message[];
+}
+
+const S = 'blocFile.summary';
+
+export function summarizeBloc(bloc: Bloc, today: Date): BlocSummary {
   const scored = bloc.indicators.filter((i) => i.scoring);
   const benchmarks = scored.reduce((sum, i) => sum + (i.scoring?.benchmark ?? 0), 0);
   const { calendar: c, reminders: r, scoring: s, options: o } = bloc;
   const lines = [
-    `${bloc.id}: ${bloc.name}`,
-    ...bloc.years.map(
-      (y) => `  year ${y.year}: ${y.units.length} units, head ${y.head}${y.deputy ? `, deputy ${y.deputy}` : ', no deputy'}`,
+    ...bloc.years.map((y) =>
+      y.deputy
+        ? msg(`${S}.year`, { year: y.year, units: y.units.length, head: y.head, deputy: y.deputy })
+        : msg(`${S}.yearNoDeputy`, { year: y.year, units: y.units.length, head: y.head }),
     ),
-    `  ${inUse(bloc, today)}`,
-    `  indicators: ${bloc.indicators.length} (${scored.length} scored, benchmarks total ${round(benchmarks)}; ${bloc.indicators.length - scored.length} shown but not scored)`,
-    `  movements: ${bloc.movements.length}`,
-    `  calendar (${c.timezone}): a month's figures open on ${dayWords(c.open)}, are due on ${dayWords(c.due)}` +
-      `${c.graceDays > 0 ? ` (+${c.graceDays} grace days)` : ''}, lock at the end of ${dayWords(c.lock)}; a reopening lasts ${c.reopenDays} days`,
-    `  reminders: ${r.beforeDueDays.join(', ')} days before due at ${r.sendAt} on ${weekdayWords(r.weekdays)}` +
-      ` (${r.officeHours.start}–${r.officeHours.end}, ${r.holidays.length} holidays); every ${r.lateEveryDays} day(s) while late, escalated after ${r.escalateAfterLateDays} late days`,
-    `  scoring: late −${s.latePenalty}, missing −${s.missingPenalty} per period; ties broken by ${s.tieBreak.join(', ')}`,
-    `  options: standings ${o.autoPostStandings ? 'posted automatically' : 'posted only on request'}; focal points see ${o.focalSeesFullTable ? 'the full table' : 'their own rank and score'}; privacy notice ${o.privacyNotice ? 'set' : 'not set'}`,
+    inUse(bloc, today),
+    msg(`${S}.indicators`, { total: bloc.indicators.length, scored: scored.length, benchmarks: round(benchmarks), unscored: bloc.indicators.length - scored.length }),
+    msg(`${S}.movements`, { count: bloc.movements.length }),
+    msg(c.graceDays > 0 ? `${S}.calendarGrace` : `${S}.calendar`, {
+      timezone: c.timezone,
+      open: dayWords(c.open),
+      due: dayWords(c.due),
+      lock: dayWords(c.lock),
+      reopenDays: c.reopenDays,
+      ...(c.graceDays > 0 ? { graceDays: c.graceDays } : {}),
+    }),
+    msg(`${S}.reminders`, {
+      before: r.beforeDueDays.join(', '),
+      sendAt: r.sendAt,
+      weekdays: weekdayWords(r.weekdays),
+      start: r.officeHours.start,
+      end: r.officeHours.end,
+      holidays: r.holidays.length,
+      lateEvery: r.lateEveryDays,
+      escalateAfter: r.escalateAfterLateDays,
+    }),
+    msg(`${S}.scoring`, { late: s.latePenalty, missing: s.missingPenalty, tieBreak: s.tieBreak.join(', ') }),
+    msg(`${S}.options`, {
+      standings: msg(o.autoPostStandings ? `${S}.option.standingsAuto` : `${S}.option.standingsOnRequest`),
+      focal: msg(o.focalSeesFullTable ? `${S}.option.focalFullTable` : `${S}.option.focalOwnRank`),
+      privacy: msg(o.privacyNotice ? `${S}.option.privacySet` : `${S}.option.privacyUnset`),
+    }),
+    ...missingPlans(bloc),
   ];
-  return [...lines, ...missingPlans(bloc).map((line) => `  no plan (not scored for that unit): ${line}`)];
+  return { heading: msg(`${S}.heading`, { id: bloc.id, name: bloc.name }), lines };
 }
 
-function inUse(bloc: Bloc, today: Date): string {
+function inUse(bloc: Bloc, today: Date): Message {
   const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: bloc.calendar.timezone, year: 'numeric' }).format(today));
   const { year: used, fallback } = blocYear(bloc, year);
-  return fallback
-    ? `in use for ${year}: year ${used.year}, the latest in the file (it has no ${year})`
-    : `in use for ${year}: year ${used.year}`;
+  return msg(fallback ? `${S}.inUseFallback` : `${S}.inUse`, { year, used: used.year });
 }
 
 /** Scored amounts and counts are measured against each unit's plan: a missing plan means no points. */
-function missingPlans(bloc: Bloc): string[] {
+function missingPlans(bloc: Bloc): Message[] {
   const planned = bloc.indicators.filter((i) => i.scoring && (i.kind === 'amount' || i.kind === 'count'));
   return bloc.years.flatMap((y) =>
     y.units.flatMap((unit) => {
       const missing = planned.filter((i) => y.plans[unit.id]?.[i.code] === undefined).map((i) => i.code);
-      return missing.length > 0 ? [`${y.year} ${unit.id}: ${missing.join(', ')}`] : [];
+      return missing.length > 0 ? [msg(`${S}.missingPlan`, { year: y.year, unit: unit.id, codes: missing.join(', ') })] : [];
     }),
   );
 }
 
-function dayWords(day: CalendarDay): string {
-  const month = ['the same month', 'the next month', 'the month after next'][day.monthOffset] ?? `month +${day.monthOffset}`;
-  return `day ${day.day} of ${month}`;
+const MONTH_KEYS = ['sameMonth', 'nextMonth', 'monthAfterNext'];
+
+function dayWords(day: CalendarDay): Message {
+  const month = MONTH_KEYS[day.monthOffset];
+  return month ? msg(`${S}.day.${month}`, { day: day.day }) : msg(`${S}.day.laterMonth`, { day: day.day, offset: day.monthOffset });
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-function weekdayWords(days: number[]): string {
-  if (days.join() === '1,2,3,4,5') return 'Mon–Fri';
-  return days.map((d) => WEEKDAYS[d - 1] ?? String(d)).join(', ');
+function weekdayWords(days: number[]): Message {
+  // Weekdays stay numbers (1 = Monday … 7 = Sunday), as the file writes them: Vietnamese names them so.
+  return days.join() === '1,2,3,4,5' ? msg(`${S}.weekdays.workWeek`) : msg(`${S}.weekdays.list`, { days: days.join(', ') });
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

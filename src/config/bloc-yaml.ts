@@ -1,13 +1,14 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { problem, type BlocErrorKind, type BlocProblem } from './bloc-messages.ts';
 
 /**
  * Reading the YAML text of a bloc file: syntax errors with their line, the line of any path (so a
  * schema error can point at it), and one trap of Vietnamese writing that YAML would swallow.
  */
 
-export interface YamlProblem {
+/** A problem of the YAML text (a locale key and its params; see bloc-messages.ts), with its line. */
+export interface YamlProblem extends BlocProblem {
   path: string[];
-  message: string;
   line?: number;
 }
 
@@ -21,10 +22,14 @@ export type YamlReadResult =
  */
 const THOUSANDS_DOT = /^[1-9]\d{0,2}(\.\d{3})+$/;
 
-/** yaml's messages, where they speak to a programmer rather than to the person editing the file. */
-const CLEARER: Partial<Record<string, string>> = {
-  MULTIPLE_DOCS: 'a bloc file holds one bloc: remove the second "---" or split the file',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
+/**
+ * yaml's errors that have their own key, where its message speaks to a programmer rather than to the
+ * person editing the file. Any other is `yamlSyntax` with yaml's own short message as a param.
+ */
+const CLEARER: Partial<Record<string, BlocErrorKind>> = {
+  MULTIPLE_DOCS: 'yamlMultipleDocs',
+  TAB_AS_INDENT: 'yamlTabIndent',
+  DUPLICATE_KEY: 'yamlDuplicateKey',
 };
 
 export function readYaml(text: string): YamlReadResult {
@@ -38,9 +43,10 @@ export function readYaml(text: string): YamlReadResult {
     for (const error of doc.errors) {
       const opening = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
       const line = lineAt(opening ?? error.pos[0]);
-      const message = opening === undefined ? (CLEARER[error.code] ?? error.message) : 'missing closing quote: the quoted text that starts on this line never ends';
-      const key = `${line}:${message}`;
-      if (!seen.has(key)) problems.push({ path: [], message, line });
+      const clearer = opening === undefined ? CLEARER[error.code] : 'yamlUnclosedQuote';
+      const found = clearer === undefined ? problem('yamlSyntax', { detail: error.message }) : problem(clearer);
+      const key = `${line}:${found.key}:${JSON.stringify(found.params)}`;
+      if (!seen.has(key)) problems.push({ path: [], ...found, line });
       seen.add(key);
     }
     return { ok: false, problems };
@@ -100,7 +106,7 @@ function thousandsDots(doc: Document, text: string, lineAt: (offset: number) => 
       if (!THOUSANDS_DOT.test(source)) return;
       problems.push({
         path: pathOf(ancestors, node),
-        message: `"${source}" is ambiguous: write ${source.replaceAll('.', '')} for a whole number (no thousands dots), or drop the trailing zeros of a decimal`,
+        ...problem('thousandsDot', { text: source, whole: source.replaceAll('.', '') }),
         line: lineAt(node.range[0]),
       });
     },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/i18n.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'thidua-cli-'));
@@ -31,14 +32,25 @@ describe('thidua CLI', () => {
   it('check-config accepts the shipped example and summarises it', async () => {
     const r = await thidua(['check-config', 'deploy/bloc.example.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('khoi-huyen-lao-cai');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('khoi-huyen-lao-cai: Khối thi đua các huyện, thị xã, thành phố tỉnh Lào Cai');
+    // Vietnamese, from the locale: the summary's lines, then the verdict.
+    expect(lines).toContain(`  ${t('blocFile.summary.movements', { count: 12 })}`);
+    expect(lines).toContain(`  ${t('blocFile.summary.year', { year: 2023, units: 9, head: 'bac-ha', deputy: 'bao-yen' })}`);
+    expect(lines).toContain(t('cli.blocFileOk'));
   });
 
   it('check-config reports every planted mistake with its path, and exits 1', async () => {
     const r = await thidua(['check-config', 'test/config/fixtures/three-mistakes.yaml']);
     expect(r.code).toBe(1);
+    const file = 'test/config/fixtures/three-mistakes.yaml';
     const errorLines = r.stderr.split('\n').filter((l) => l.includes('three-mistakes.yaml'));
-    expect(errorLines).toHaveLength(3);
+    expect(errorLines).toEqual([
+      `  ${file}:12: years.2023.plans.bac-ha.thu-ngan-sach: ${t('blocFile.errors.expected.number', { got: '"nhiều lắm"' })}`,
+      `  ${file}:13: years.2023.plans.bao-yenn: ${t('blocFile.errors.notMemberSuggest', { id: 'bao-yenn', year: 2023, suggestion: 'bao-yen' })}`,
+      `  ${file}:25: calendar.due.day: ${t('blocFile.errors.atMost', { maximum: 31, got: 40 })}`,
+    ]);
+    expect(r.stderr.split('\n')[0]).toBe(t('cli.blocFileInvalid'));
   });
 
   it('check-config gives a broken YAML file a line number', async () => {
@@ -46,7 +58,7 @@ describe('thidua CLI', () => {
     writeFileSync(broken, 'id: x\nname: "unclosed\nyears: {}\n');
     const r = await thidua(['check-config', broken]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/broken\.yaml:\d+:/);
+    expect(r.stderr).toContain(`${broken}:2: ${t('blocFile.errors.yamlUnclosedQuote')}`);
   });
 
   it('invite without a Telegram token prints /start <code> as its last line', async () => {

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { blocYear, type Bloc } from '../../src/domain/bloc.ts';
-import { formatBlocErrors, loadBlocs, summarizeBloc } from '../../src/config/bloc-loader.ts';
+import { loadBlocs, summarizeBloc } from '../../src/config/bloc-loader.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../deploy/bloc.example.yaml', import.meta.url));
 
 async function example(): Promise<Bloc> {
   const { blocs, errors } = await loadBlocs(EXAMPLE);
-  expect(formatBlocErrors(errors)).toEqual([]);
+  expect(errors).toEqual([]);
   const [bloc] = blocs;
   if (!bloc) throw new Error('no bloc');
   return bloc;
@@ -102,11 +102,21 @@ describe('deploy/bloc.example.yaml (the Lào Cai bloc of domain.md)', () => {
     const bloc = await example();
     expect(blocYear(bloc, 2026)).toMatchObject({ year: { year: 2023 }, fallback: true });
     const summary = summarizeBloc(bloc, new Date('2026-03-01T00:00:00+07:00'));
-    expect(summary[0]).toBe('khoi-huyen-lao-cai: Khối thi đua các huyện, thị xã, thành phố tỉnh Lào Cai');
-    expect(summary).toContain('  year 2023: 9 units, head bac-ha, deputy bao-yen');
-    expect(summary.join('\n')).toMatch(/in use for 2026: year 2023, the latest/);
-    expect(summary.join('\n')).toMatch(/11 \(8 scored, benchmarks total 100; 3 shown but not scored\)/);
-    expect(summary.join('\n')).toMatch(/open on day 10 of the same month, are due on day 16 of the same month, lock at the end of day 9 of the next month/);
-    expect(summary.join('\n')).not.toMatch(/no plan/);
+    expect(summary.heading).toEqual({ key: 'blocFile.summary.heading', params: { id: 'khoi-huyen-lao-cai', name: 'Khối thi đua các huyện, thị xã, thành phố tỉnh Lào Cai' } });
+    expect(summary.lines).toContainEqual({ key: 'blocFile.summary.year', params: { year: 2023, units: 9, head: 'bac-ha', deputy: 'bao-yen' } });
+    expect(summary.lines).toContainEqual({ key: 'blocFile.summary.inUseFallback', params: { year: 2026, used: 2023 } });
+    expect(summary.lines).toContainEqual({ key: 'blocFile.summary.indicators', params: { total: 11, scored: 8, benchmarks: 100, unscored: 3 } });
+    expect(summary.lines).toContainEqual({ key: 'blocFile.summary.movements', params: { count: 12 } });
+    expect(summary.lines).toContainEqual({
+      key: 'blocFile.summary.calendar',
+      params: {
+        timezone: 'Asia/Ho_Chi_Minh',
+        open: { key: 'blocFile.summary.day.sameMonth', params: { day: 10 } },
+        due: { key: 'blocFile.summary.day.sameMonth', params: { day: 16 } },
+        lock: { key: 'blocFile.summary.day.nextMonth', params: { day: 9 } },
+        reopenDays: 3,
+      },
+    });
+    expect(summary.lines.map((line) => line.key)).not.toContain('blocFile.summary.missingPlan');
   });
 });

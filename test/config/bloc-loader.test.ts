@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBlocErrors, loadBlocs, summarizeBloc } from '../../src/config/bloc-loader.ts';
-import { blocOf, fixture, fixturePath, minimalWith, pathsAndMessages } from './helpers.ts';
+import { loadBlocs, summarizeBloc } from '../../src/config/bloc-loader.ts';
+import { at, blocOf, fixture, fixturePath, minimalWith, problemsOf } from './helpers.ts';
 
 describe('loadBlocs', () => {
   const temporary: string[] = [];
@@ -21,7 +21,12 @@ describe('loadBlocs', () => {
     const { blocs, errors } = await loadBlocs(fixturePath('same-id'));
     expect(blocs.map((b) => b.id)).toEqual(['khoi-thu-nghiem']);
     expect(errors).toEqual([
-      { source: join(fixturePath('same-id'), 'b.yaml'), path: 'id', message: `bloc id "khoi-thu-nghiem" is already used by ${join(fixturePath('same-id'), 'a.yaml')}` },
+      {
+        source: join(fixturePath('same-id'), 'b.yaml'),
+        path: 'id',
+        key: 'blocFile.errors.duplicateBlocId',
+        params: { id: 'khoi-thu-nghiem', other: join(fixturePath('same-id'), 'a.yaml') },
+      },
     ]);
   });
 
@@ -30,18 +35,24 @@ describe('loadBlocs', () => {
     temporary.push(dir);
     const { blocs, errors } = await loadBlocs(dir);
     expect(blocs).toEqual([]);
-    expect(formatBlocErrors(errors)).toEqual([`${dir}: no .yaml or .yml bloc file in this folder`]);
+    expect(errors).toEqual([{ source: dir, path: '', key: 'blocFile.errors.noBlocFiles', params: {} }]);
   });
 
   it('reports a path that does not exist, and a file that is not YAML', async () => {
-    expect(formatBlocErrors((await loadBlocs(fixturePath('nothing-here.yaml'))).errors)).toEqual([`${fixturePath('nothing-here.yaml')}: no such file or folder`]);
-    expect((await loadBlocs(fixturePath('two-blocs/notes.txt'))).errors[0]?.message).toBe('a bloc file must end in .yaml or .yml');
+    expect((await loadBlocs(fixturePath('nothing-here.yaml'))).errors).toEqual([
+      { source: fixturePath('nothing-here.yaml'), path: '', key: 'blocFile.errors.notFound', params: {} },
+    ]);
+    expect((await loadBlocs(fixturePath('two-blocs/notes.txt'))).errors).toEqual([
+      { source: fixturePath('two-blocs/notes.txt'), path: '', key: 'blocFile.errors.notYamlFile', params: {} },
+    ]);
   });
 
   it('reports the errors of a broken file with the file name', async () => {
     const { blocs, errors } = await loadBlocs(fixturePath('typo.yaml'));
     expect(blocs).toEqual([]);
-    expect(formatBlocErrors(errors)).toEqual([`${fixturePath('typo.yaml')}:15: calendar.grace_day: unknown key (did you mean grace_days?)`]);
+    expect(errors).toEqual([
+      { source: fixturePath('typo.yaml'), path: 'calendar.grace_day', line: 15, key: 'blocFile.errors.unknownKeySuggest', params: { suggestion: 'grace_days' } },
+    ]);
   });
 });
 
@@ -103,13 +114,13 @@ describe('defaults', () => {
   it('are listed by the summary where a scored amount or count has no plan for a member', () => {
     const text = minimalWith('      phuong-b: { thu-ngan-sach: 40 }\n', '');
     const summary = summarizeBloc(blocOf(text), new Date('2025-06-01T00:00:00Z'));
-    expect(summary).toContain('  in use for 2025: year 2025');
-    expect(summary.at(-1)).toBe('  no plan (not scored for that unit): 2025 phuong-b: thu-ngan-sach');
+    expect(summary.lines).toContainEqual({ key: 'blocFile.summary.inUse', params: { year: 2025, used: 2025 } });
+    expect(summary.lines.at(-1)).toEqual({ key: 'blocFile.summary.missingPlan', params: { year: 2025, unit: 'phuong-b', codes: 'thu-ngan-sach' } });
   });
 
   it('are never a way around strict keys: a misspelt optional key is an error, not a default', () => {
-    expect(pathsAndMessages(`${fixture('minimal.yaml')}options: { auto_post_standing: false }\n`)).toEqual([
-      'options.auto_post_standing: unknown key (did you mean auto_post_standings?)',
+    expect(problemsOf(`${fixture('minimal.yaml')}options: { auto_post_standing: false }\n`)).toEqual([
+      at('options.auto_post_standing', 'unknownKeySuggest', { suggestion: 'auto_post_standings' }),
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { parseBlocYaml, type BlocFileError } from '../../src/config/bloc-loader.ts';
+import { BLOC_ERROR_PREFIX, parseBlocYaml, type BlocErrorKind, type BlocFileError } from '../../src/config/bloc-loader.ts';
 import type { Bloc } from '../../src/domain/bloc.ts';
 
 export const fixturePath = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -14,8 +14,24 @@ export function errorsOf(text: string): BlocFileError[] {
   return result.errors;
 }
 
-/** `path: message` of each error, the form the assertions read best in. */
-export const pathsAndMessages = (text: string): string[] => errorsOf(text).map((e) => `${e.path}: ${e.message}`);
+/** An expected problem: its path, its kind (the key under `blocFile.errors.`) and its params. */
+export interface Found {
+  path: string;
+  kind: BlocErrorKind;
+  params: Record<string, string | number>;
+}
+
+export const at = (path: string, kind: BlocErrorKind, params: Record<string, string | number> = {}): Found => ({ path, kind, params });
+
+/** The kind of an error's key; fails the test if the key is not under `blocFile.errors.`. */
+export function kindOf(error: BlocFileError): string {
+  expect(error.key.startsWith(BLOC_ERROR_PREFIX), error.key).toBe(true);
+  return error.key.slice(BLOC_ERROR_PREFIX.length);
+}
+
+/** Path, kind and params of each error: the form the assertions read best in (no wording). */
+export const problemsOf = (text: string): Found[] =>
+  errorsOf(text).map((e) => ({ path: e.path, kind: kindOf(e) as BlocErrorKind, params: e.params }));
 
 export function blocOf(text: string): Bloc {
   const result = parseBlocYaml(text, 'test.yaml');
