@@ -14,6 +14,7 @@ export interface Person {
   /** Unset until the person chooses (`/ngonngu`); the caller defaults it. */
   language?: Language;
   firstSeenAt: Date;
+  /** Refreshed by the engine when the name changes or this is an hour old: accurate to the hour. */
   lastSeenAt: Date;
 }
 

@@ -5,6 +5,7 @@ import type { CommandName } from '../../app/permissions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isLang, type Lang } from '../../app/messages.ts';
 import { HELD_UNTIL } from '../../app/ports/delivery.ts';
+import type { Person } from '../../app/ports.ts';
 import { resolveWhereabouts } from './actor.ts';
 import { KeyQueue } from './key-queue.ts';
 import { toPayload } from '../../app/outbox-payload.ts';
@@ -27,6 +28,13 @@ export interface EngineLogger {
 const HELD_EXPIRY_MS = 5 * 60_000;
 
 export type HandleResult = 'handled' | 'duplicate' | 'failed' | 'unrecorded';
+
+/** How old a person's last-seen time may grow before an update refreshes it (People.touch). */
+export const LAST_SEEN_PRECISION_MS = 60 * 60_000;
+
+function languageOf(person: Person | undefined): Lang {
+  return person?.language && isLang(person.language) ? person.language : 'vi';
+}
 
 /**
  * Handles updates as design.md ("Nothing lost") says: per session key one after another; each in one
@@ -68,8 +76,7 @@ export class ConversationEngine {
           await repos.groups.migrateChat(inbound.channel, inbound.chatId, inbound.migratedToChatId);
           return { session: undefined, changed: false };
         }
-        await repos.people.touch(inbound.channel, inbound.userId, inbound.displayName, inbound.at);
-        const lang = await this.languageOf(inbound);
+        const lang = await this.seen(inbound);
         const read = readSession(await sessions.get(key));
         const before = read.session;
         state = { flow: before.flow, step: before.step };
@@ -112,9 +119,25 @@ export class ConversationEngine {
     }
   }
 
+  /**
+   * Records the sender as seen and returns their language. Read first, written only when something
+   * changed (a new person, another display name) or the last-seen time is an hour old: a write on
+   * every update would cost a statement and a page in every commit for a time nobody needs to the
+   * second.
+   */
+  private async seen(inbound: Inbound): Promise<Lang> {
+    const { people } = this.services.repos;
+    const person = await people.get(inbound.channel, inbound.userId);
+    const stale =
+      person === undefined ||
+      person.displayName !== inbound.displayName ||
+      inbound.at.getTime() - person.lastSeenAt.getTime() >= LAST_SEEN_PRECISION_MS;
+    if (stale) await people.touch(inbound.channel, inbound.userId, inbound.displayName, inbound.at);
+    return languageOf(person);
+  }
+
   private async languageOf(inbound: Inbound): Promise<Lang> {
-    const person = await this.services.repos.people.get(inbound.channel, inbound.userId);
-    return person?.language && isLang(person.language) ? person.language : 'vi';
+    return languageOf(await this.services.repos.people.get(inbound.channel, inbound.userId));
   }
 
   private async enqueue(inbound: Inbound, replies: Reply[], lang: Lang, held = false): Promise<number[]> {

@@ -55,6 +55,25 @@ describe('conversation engine', () => {
     expect(keys(await chat.say('51,6'))).toEqual(['engine.notAllowed']);
   });
 
+  it('keeps the last-seen time of a person to the hour, and their display name as last seen', async () => {
+    const { people } = h.runtime.services.repos;
+    const start = h.clock.now;
+    const later = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    const chat = await h.person({ role: 'focal', userId: 'seen', name: 'Lan' });
+    await chat.say('/trogiup');
+    expect(await people.get('console', 'seen')).toMatchObject({ displayName: 'Lan', firstSeenAt: start, lastSeenAt: start });
+    h.clock.now = later(59);
+    await chat.say('/trogiup');
+    expect((await people.get('console', 'seen'))?.lastSeenAt).toEqual(start);
+    h.clock.now = later(60);
+    await chat.say('/trogiup');
+    expect((await people.get('console', 'seen'))?.lastSeenAt).toEqual(later(60));
+    h.clock.now = later(61);
+    const renamed = await h.person({ role: 'focal', userId: 'seen', name: 'Lan Nguyễn' });
+    await renamed.say('/trogiup');
+    expect(await people.get('console', 'seen')).toMatchObject({ displayName: 'Lan Nguyễn', firstSeenAt: start, lastSeenAt: later(61) });
+  });
+
   it('reports an update it could not even record as unrecorded, so the channel does not acknowledge it', async () => {
     await h.runtime.database.close();
     const result = await h.runtime.engine.handle({
