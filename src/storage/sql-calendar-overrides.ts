@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CalendarOverrides, Extension, Reopening } from '../app/ports.ts';
 import { actorColumns, iso, opt, toActor, toDate } from './codec.ts';
+import { compiledQuery } from './compiled-query.ts';
 import type { DatabaseSchema, ExtensionsTable, ReopeningsTable } from './schema.ts';
 import { currentExecutor } from './unit-of-work.ts';
 
@@ -30,6 +31,14 @@ function toExtension(row: Selectable<ExtensionsTable>): Extension {
 
 /** Reopenings (per unit, kept as history: the calendar takes the latest) and extensions (per period). */
 export function sqlCalendarOverrides(db: Kysely<DatabaseSchema>): CalendarOverrides {
+  // A unit's calendar is read on every report step: these two are compiled once.
+  const extensionsOf = compiledQuery(db, (db, a: { blocId: string }) =>
+    db.selectFrom('extensions').selectAll().where('bloc_id', '=', a.blocId).orderBy('period_id'),
+  );
+  const reopeningsOfUnit = compiledQuery(db, (db, a: { blocId: string; unitId: string }) =>
+    db.selectFrom('reopenings').selectAll().where('bloc_id', '=', a.blocId).where('unit_id', '=', a.unitId).orderBy('id'),
+  );
+
   return {
     async addReopening(r) {
       const row = await currentExecutor(db)
@@ -49,9 +58,8 @@ export function sqlCalendarOverrides(db: Kysely<DatabaseSchema>): CalendarOverri
     },
 
     async reopenings(blocId, unitId) {
-      let query = currentExecutor(db).selectFrom('reopenings').selectAll().where('bloc_id', '=', blocId);
-      if (unitId !== undefined) query = query.where('unit_id', '=', unitId);
-      const rows = await query.orderBy('id').execute();
+      if (unitId !== undefined) return (await reopeningsOfUnit({ blocId, unitId })).map(toReopening);
+      const rows = await currentExecutor(db).selectFrom('reopenings').selectAll().where('bloc_id', '=', blocId).orderBy('id').execute();
       return rows.map(toReopening);
     },
 
@@ -65,13 +73,7 @@ export function sqlCalendarOverrides(db: Kysely<DatabaseSchema>): CalendarOverri
     },
 
     async extensions(blocId) {
-      const rows = await currentExecutor(db)
-        .selectFrom('extensions')
-        .selectAll()
-        .where('bloc_id', '=', blocId)
-        .orderBy('period_id')
-        .execute();
-      return rows.map(toExtension);
+      return (await extensionsOf({ blocId })).map(toExtension);
     },
   };
 }

@@ -1,7 +1,8 @@
-import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Outbox, OutboxRow } from '../app/ports.ts';
 import type { Dialect } from './database.ts';
 import { iso, opt, optDate, toCount, toDate } from './codec.ts';
+import { compiledQuery } from './compiled-query.ts';
 import type { DatabaseSchema, OutboxTable } from './schema.ts';
 import { currentExecutor, transactional } from './unit-of-work.ts';
 
@@ -44,30 +45,74 @@ const olderWaiting = (eb: Eb, now: string) =>
     .where('older.dropped_at', 'is', null)
     .where((o) => o.or([o('older.next_attempt_at', '>', now), o('older.lease_until', '>', now)]));
 
+/** A new row's values (attempts start at 0). */
+type NewRow = Pick<Insertable<OutboxTable>, 'channel' | 'chat_id' | 'payload' | 'next_attempt_at' | 'created_at'> & { expires_at: string | null };
+const NEW_ROW_COLUMNS = ['channel', 'chat_id', 'payload', 'created_at', 'expires_at', 'next_attempt_at'] as const;
+/** Several new rows as the arguments of one statement: `<column><row number>`. */
+type NumberedRows = Record<string, string | null>;
+
+function numbered(rows: readonly NewRow[]): NumberedRows {
+  const args: NumberedRows = {};
+  rows.forEach((row, i) => {
+    for (const column of NEW_ROW_COLUMNS) args[`${column}${i}`] = row[column];
+  });
+  return args;
+}
+
+/** Most outcomes bring one to three replies: their inserts are compiled once per number of rows. */
+const MAX_COMPILED_ROWS = 8;
+
+function compiledInserts(db: Kysely<DatabaseSchema>) {
+  const byCount = new Map<number, (args: NumberedRows) => Promise<Array<{ id: number }>>>();
+  return (count: number) => {
+    if (count > MAX_COMPILED_ROWS) return undefined;
+    let insert = byCount.get(count);
+    if (!insert) {
+      insert = compiledQuery(db, (db, a: NumberedRows) => {
+        const value = <C extends keyof NewRow>(column: C, row: number) => a[`${column}${row}`] as NewRow[C];
+        const rows = Array.from({ length: count }, (_, i) => ({
+          channel: value('channel', i),
+          chat_id: value('chat_id', i),
+          payload: value('payload', i),
+          created_at: value('created_at', i),
+          expires_at: value('expires_at', i),
+          attempts: 0,
+          next_attempt_at: value('next_attempt_at', i),
+        }));
+        return db.insertInto('outbox').values(rows).returning('id');
+      });
+      byCount.set(count, insert);
+    }
+    return insert;
+  };
+}
+
 /**
  * The outbox. A claim gives each row to one owner for `leaseMs`; a crashed owner's rows come back when
  * the lease runs out (so sends are at least once). Errors are kept short: they are for people reading
  * the table, and a platform's error may be long.
  */
 export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox {
+  const insertOf = compiledInserts(db);
   return {
     async enqueue(messages) {
       if (messages.length === 0) return [];
-      const rows = await currentExecutor(db)
-        .insertInto('outbox')
-        .values(
-          messages.map((m) => ({
-            channel: m.channel,
-            chat_id: m.chatId,
-            payload: JSON.stringify(m.payload),
-            created_at: iso(m.createdAt),
-            expires_at: m.expiresAt === undefined ? null : iso(m.expiresAt),
-            attempts: 0,
-            next_attempt_at: iso(m.nextAttemptAt ?? m.createdAt),
-          })),
-        )
-        .returning('id')
-        .execute();
+      const values: NewRow[] = messages.map((m) => ({
+        channel: m.channel,
+        chat_id: m.chatId,
+        payload: JSON.stringify(m.payload),
+        created_at: iso(m.createdAt),
+        expires_at: m.expiresAt === undefined ? null : iso(m.expiresAt),
+        next_attempt_at: iso(m.nextAttemptAt ?? m.createdAt),
+      }));
+      const insert = insertOf(values.length);
+      const rows = insert
+        ? await insert(numbered(values))
+        : await currentExecutor(db)
+            .insertInto('outbox')
+            .values(values.map((v) => ({ ...v, attempts: 0 })))
+            .returning('id')
+            .execute();
       return rows.map((r) => r.id).sort((a, b) => a - b);
     },
 

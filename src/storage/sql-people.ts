@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Language, People, Person } from '../app/ports.ts';
 import { iso, toDate } from './codec.ts';
+import { compiledQuery } from './compiled-query.ts';
 import type { DatabaseSchema, PeopleTable } from './schema.ts';
 import { currentExecutor } from './unit-of-work.ts';
 
@@ -41,14 +42,14 @@ export function sqlPeople(db: Kysely<DatabaseSchema>): People {
       .execute();
   }
 
+  // Every update reads the sender: compiled once.
+  const find = compiledQuery(db, (db, a: { channel: string; userId: string }) =>
+    db.selectFrom('people').selectAll().where('channel', '=', a.channel).where('user_id', '=', a.userId),
+  );
+
   return {
     async get(channel, userId) {
-      const row = await currentExecutor(db)
-        .selectFrom('people')
-        .selectAll()
-        .where('channel', '=', channel)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      const [row] = await find({ channel, userId });
       return row === undefined ? undefined : toPerson(row);
     },
     setLanguage: (channel, userId, language, at) => upsert(channel, userId, at, undefined, language),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ProcessedUpdates } from '../app/ports.ts';
 import { iso } from './codec.ts';
+import { compiledQuery } from './compiled-query.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { currentExecutor } from './unit-of-work.ts';
 
@@ -9,15 +10,18 @@ import { currentExecutor } from './unit-of-work.ts';
  * violation: on PostgreSQL a failed statement would poison the handler's whole transaction.
  */
 export function sqlProcessedUpdates(db: Kysely<DatabaseSchema>): ProcessedUpdates {
+  // Every update runs it: compiled once.
+  const mark = compiledQuery(db, (db, a: { channel: string; updateId: string; at: string }) =>
+    db
+      .insertInto('processed_updates')
+      .values({ channel: a.channel, update_id: a.updateId, processed_at: a.at })
+      .onConflict((oc) => oc.columns(['channel', 'update_id']).doNothing())
+      .returning('update_id'),
+  );
   return {
     async markProcessed(channel, updateId, at) {
-      const inserted = await currentExecutor(db)
-        .insertInto('processed_updates')
-        .values({ channel, update_id: updateId, processed_at: iso(at) })
-        .onConflict((oc) => oc.columns(['channel', 'update_id']).doNothing())
-        .returning('update_id')
-        .executeTakeFirst();
-      return inserted !== undefined;
+      const inserted = await mark({ channel, updateId, at: iso(at) });
+      return inserted.length > 0;
     },
 
     async purgeBefore(before) {

@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Registration, Registrations } from '../app/ports.ts';
 import type { Role } from '../domain/roles.ts';
 import { flag, iso, opt, optDate, toDate } from './codec.ts';
+import { compiledQuery } from './compiled-query.ts';
 import type { DatabaseSchema, RegistrationsTable } from './schema.ts';
 import { currentExecutor, transactional } from './unit-of-work.ts';
 
@@ -25,6 +26,19 @@ export const REPLACED = 'replaced';
 
 /** Bindings of people to a bloc; old bindings stay as inactive rows for history. */
 export function sqlRegistrations(db: Kysely<DatabaseSchema>): Registrations {
+  // Every update looks up the sender's bindings: compiled once.
+  const active = compiledQuery(db, (db, a: { channel: string; userId: string }) =>
+    db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('channel', '=', a.channel)
+      .where('user_id', '=', a.userId)
+      // A literal, not a bound parameter: SQLite then knows the partial index registrations_one_active
+      // (WHERE active = 1) applies, and does not re-prepare the statement at every call to find out.
+      .where('active', '=', sql.lit(1))
+      .orderBy('id'),
+  );
+
   return {
     bind(input) {
       return transactional(db, async (trx) => {
@@ -55,16 +69,7 @@ export function sqlRegistrations(db: Kysely<DatabaseSchema>): Registrations {
     },
 
     async findActive(channel, userId) {
-      const rows = await currentExecutor(db)
-        .selectFrom('registrations')
-        .selectAll()
-        .where('channel', '=', channel)
-        .where('user_id', '=', userId)
-        // A literal, not a bound parameter: SQLite then knows the partial index registrations_one_active
-        // (WHERE active = 1) applies, and does not re-prepare the statement at every call to find out.
-        .where('active', '=', sql.lit(1))
-        .orderBy('id')
-        .execute();
+      const rows = await active({ channel, userId });
       return rows.map(toRegistration);
     },
 

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { type Kysely, sql } from 'kysely';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
+import { compiledQuery } from './compiled-query.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { currentExecutor } from './unit-of-work.ts';
 
@@ -14,19 +15,32 @@ import { currentExecutor } from './unit-of-work.ts';
 export class SqlSessionStore extends EventEmitter implements KeyvStoreAdapter {
   opts: { dialect: 'sql'; table: 'sessions' } = { dialect: 'sql', table: 'sessions' };
   namespace?: string | undefined;
+  /** Every update reads and writes its session: these two are compiled once. */
+  private readonly findLive;
+  private readonly upsert;
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly now: () => Date = () => new Date(),
   ) {
     super();
+    this.findLive = compiledQuery(db, (db, a: { key: string; now: string }) =>
+      db
+        .selectFrom('sessions')
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', a.now)]))
+        .select('value')
+        .where('key', '=', a.key),
+    );
+    this.upsert = compiledQuery(db, (db, a: { key: string; value: string; expiresAt: string | null }) =>
+      db
+        .insertInto('sessions')
+        .values({ key: a.key, value: a.value, expires_at: a.expiresAt })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: a.value, expires_at: a.expiresAt })),
+    );
   }
 
   async get<Value>(key: string): Promise<StoredData<Value> | undefined> {
-    const row = await this.live()
-      .select('value')
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const [row] = await this.findLive({ key, now: this.now().toISOString() });
     return row?.value as StoredData<Value> | undefined;
   }
 
@@ -40,11 +54,7 @@ export class SqlSessionStore extends EventEmitter implements KeyvStoreAdapter {
   async set(key: string, value: unknown, ttl?: number): Promise<boolean> {
     if (typeof value !== 'string') throw new TypeError('SqlSessionStore stores keyv-serialized text only');
     const expiresAt = typeof ttl === 'number' && ttl > 0 ? new Date(this.now().getTime() + ttl).toISOString() : null;
-    await currentExecutor(this.db)
-      .insertInto('sessions')
-      .values({ key, value, expires_at: expiresAt })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, expires_at: expiresAt }))
-      .execute();
+    await this.upsert({ key, value, expiresAt });
     return true;
   }
 
