@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SessionStore } from '../../src/app/ports.ts';
 import { openDatabase } from '../../src/storage/database.ts';
-import { createSessionKeyv, KEYV_POSTGRES_TABLE, type SessionKeyv } from '../../src/storage/session-store.ts';
+import { createSessionKeyv, KEYV_POSTGRES_TABLE, SqlSessionStore, type SessionKeyv } from '../../src/storage/session-store.ts';
 import { describeEachDatabase, describeWithService } from '../support/databases.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -65,6 +65,30 @@ describeEachDatabase('SQL session store', (getDb) => {
     expect(await s.purgeExpired(new Date(Date.now() + 1000))).toBe(1);
     await s.keyv.clear();
     expect(await db.selectFrom('sessions').select('key').execute()).toEqual([{ key: 'other-namespace:x' }]);
+  });
+
+  it('moves a row’s expiry only when the new one falls outside the slack it was written with', async () => {
+    const { db } = getDb();
+    const t0 = Date.parse('2024-06-10T00:00:00.000Z');
+    let now = t0;
+    const store = new SqlSessionStore(db, () => new Date(now));
+    const minute = 60_000;
+    // A TTL of 64 minutes: a row is written to expire a minute (1/64) after its value.
+    const ttl = 64 * minute;
+    const row = () => db.selectFrom('sessions').select(['value', 'expires_at']).where('key', '=', 'k').executeTakeFirstOrThrow();
+    await store.set('k', 'one', ttl);
+    expect(await row()).toEqual({ value: 'one', expires_at: new Date(t0 + 65 * minute).toISOString() });
+    now = t0 + 30_000;
+    await store.set('k', 'two', ttl);
+    expect(await row()).toEqual({ value: 'two', expires_at: new Date(t0 + 65 * minute).toISOString() });
+    now = t0 + 61_000;
+    await store.set('k', 'three', ttl);
+    expect(await row()).toEqual({ value: 'three', expires_at: new Date(now + 65 * minute).toISOString() });
+    // A shorter TTL is never left with the longer expiry.
+    await store.set('k', 'four', minute);
+    expect(await row()).toEqual({ value: 'four', expires_at: new Date(now + minute + Math.floor(minute / 64)).toISOString() });
+    await store.set('k', 'five');
+    expect(await row()).toEqual({ value: 'five', expires_at: null });
   });
 
   it('throws when the store fails: a lost session write never passes silently', async () => {
