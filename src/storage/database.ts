@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseSchema } from './schema.ts';
-import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect.ts';
+import { ImmediateSqliteDialect, rememberSqliteConnection, withStatementCache } from './sqlite-dialect.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -54,7 +54,10 @@ function openSqlite(path: string): Database {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DatabaseSchema>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const connection = withStatementCache(sqlite);
+  // No plugins on this Kysely: compiledQuery runs its statements on `connection` directly.
+  const db = new Kysely<DatabaseSchema>({ dialect: new ImmediateSqliteDialect({ database: connection }) });
+  rememberSqliteConnection(db, connection);
   // kysely closes the driver only if it was ever used; close the file ourselves in any case.
   const close = async () => {
     await db.destroy();

@@ -1,5 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type Kysely,
+  SqliteDialect,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 
 /**
  * kysely's SQLite driver opens transactions with a plain (deferred) BEGIN. A deferred transaction that
@@ -24,6 +33,21 @@ export class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.#config);
   }
+}
+
+const connections = new WeakMap<object, SqliteDatabase>();
+
+/**
+ * Remembers the SQLite connection behind `db`, so that compiledQuery can run its statements on it
+ * directly inside a transaction (see there). `db` must have no kysely plugins: they would be skipped.
+ */
+export function rememberSqliteConnection<DB>(db: Kysely<DB>, connection: SqliteDatabase): void {
+  connections.set(db, connection);
+}
+
+/** The SQLite connection behind `db`, if it is a SQLite database opened by `openDatabase`. */
+export function sqliteConnectionOf<DB>(db: Kysely<DB>): SqliteDatabase | undefined {
+  return connections.get(db);
 }
 
 /** Distinct SQL texts kept prepared; the bot's repositories use far fewer than this. */

@@ -57,6 +57,20 @@ describeEachDatabase('queries compiled once', (getDb) => {
     expect(await db.selectFrom('people').select('user_id').execute()).toEqual([{ user_id: 'kept' }]);
   });
 
+  it('never runs a call made after its transaction ended outside of it: it is refused', async () => {
+    const { db } = getDb();
+    const insert = compiledQuery(db, (db, a: { userId: string }) =>
+      db.insertInto('people').values({ ...person('console', 'x', null), user_id: a.userId, display_name: a.userId }),
+    );
+    let stray: Promise<unknown> | undefined;
+    await createUnitOfWork(db).run(async () => {
+      await insert({ userId: 'inside' });
+      stray = new Promise((resolve) => setTimeout(resolve, 20)).then(() => insert({ userId: 'stray' }));
+    });
+    await expect(stray).rejects.toThrow(/already committed/);
+    expect(await db.selectFrom('people').select('user_id').execute()).toEqual([{ user_id: 'inside' }]);
+  });
+
   it('refuses an argument written into the SQL text instead of bound', async () => {
     const { db } = getDb();
     const find = compiledQuery(db, (db, a: { userId: string }) => db.selectFrom('people').selectAll().where('user_id', '=', sql.lit(a.userId)));
