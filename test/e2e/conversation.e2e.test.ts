@@ -1,20 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { msg } from '../../src/app/messages.ts';
 import { lookup } from '../../src/i18n/i18n.ts';
-import { FakeBotApi } from '../fakes/fake-bot-api.ts';
-import { botEnv, BotProcess, killAllBots, tempDir } from './support/bot-process.ts';
+import type { FakeBotApi } from '../fakes/fake-bot-api.ts';
+import { withBotFixture, type TempDir } from './support/fixture.ts';
+import { botEnv, BotProcess } from './support/bot-process.ts';
 import { expectedText, TelegramUser } from './support/telegram-user.ts';
 
 let api: FakeBotApi;
-let dir: ReturnType<typeof tempDir>;
-beforeEach(async () => {
-  api = await FakeBotApi.start();
-  dir = tempDir();
-});
-afterEach(async () => {
-  await killAllBots();
-  await api.close();
-  dir.remove();
+let dir: TempDir;
+withBotFixture((a, d) => {
+  api = a;
+  dir = d;
 });
 
 const englishHelpIntro = (lookup('help.introStranger', 'en') ?? '').split('{commands}')[0] ?? '';

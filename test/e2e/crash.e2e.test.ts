@@ -1,9 +1,10 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bloc } from '../../src/domain/bloc.ts';
 import { displayDateTime } from '../../src/flows/shared/format.ts';
-import { FakeBotApi } from '../fakes/fake-bot-api.ts';
+import type { FakeBotApi } from '../fakes/fake-bot-api.ts';
+import { withBotFixture, type TempDir } from './support/fixture.ts';
 import { SEED_ANSWERS } from '../flows/report/helpers.ts';
-import { botEnv, BotProcess, killAllBots, tempDir } from './support/bot-process.ts';
+import { botEnv, BotProcess } from './support/bot-process.ts';
 import { auditTrail, databaseFile, leasedUnsent, processedCount, submissions, valuesOf, type SubmissionRow } from './support/database-reader.ts';
 import {
   answerPlain,
@@ -23,19 +24,14 @@ import {
 import { buttonsOf, expectedText, TelegramUser } from './support/telegram-user.ts';
 
 let api: FakeBotApi;
-let dir: ReturnType<typeof tempDir>;
+let dir: TempDir;
 let bloc: Bloc;
 beforeAll(async () => {
   bloc = await exampleBloc();
 });
-beforeEach(async () => {
-  api = await FakeBotApi.start();
-  dir = tempDir();
-});
-afterEach(async () => {
-  await killAllBots();
-  await api.close();
-  dir.remove();
+withBotFixture((a, d) => {
+  api = a;
+  dir = d;
 });
 
 const UNIT = 'si-ma-cai';

@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeBotApi } from '../fakes/fake-bot-api.ts';
-import { botEnv, BotProcess, killAllBots, tempDir } from './support/bot-process.ts';
+import { describe, expect, it } from 'vitest';
+import type { FakeBotApi } from '../fakes/fake-bot-api.ts';
+import { withBotFixture, type TempDir } from './support/fixture.ts';
+import { botEnv, BotProcess } from './support/bot-process.ts';
 import { TelegramUser } from './support/telegram-user.ts';
 
 let api: FakeBotApi;
-let dir: ReturnType<typeof tempDir>;
-beforeEach(async () => {
-  api = await FakeBotApi.start();
-  dir = tempDir();
-});
-afterEach(async () => {
-  await killAllBots();
-  await api.close();
-  dir.remove();
+let dir: TempDir;
+withBotFixture((a, d) => {
+  api = a;
+  dir = d;
 });
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));

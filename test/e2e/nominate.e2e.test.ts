@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { msg, type Message } from '../../src/app/messages.ts';
 import { TEXT_BOUNDS } from '../../src/app/use-cases/nominate.ts';
 import type { Bloc, Movement } from '../../src/domain/bloc.ts';
@@ -6,26 +6,22 @@ import { localDateOf } from '../../src/domain/calendar/index.ts';
 import { movementShortName } from '../../src/flows/nominate/movements.ts';
 import { displayDay } from '../../src/flows/shared/format.ts';
 import { unitName } from '../../src/flows/shared/labels.ts';
-import { FakeBotApi } from '../fakes/fake-bot-api.ts';
-import { botEnv, BotProcess, killAllBots, tempDir } from './support/bot-process.ts';
+import type { FakeBotApi } from '../fakes/fake-bot-api.ts';
+import { withBotFixture, type TempDir } from './support/fixture.ts';
+import { botEnv, BotProcess } from './support/bot-process.ts';
 import { databaseFile, nominations, type NominationRow } from './support/database-reader.ts';
 import { exampleBloc, inviteFocal, label, register } from './support/report-script.ts';
 import { buttonsOf, expectedText, TelegramUser } from './support/telegram-user.ts';
 
 let api: FakeBotApi;
-let dir: ReturnType<typeof tempDir>;
+let dir: TempDir;
 let bloc: Bloc;
 beforeAll(async () => {
   bloc = await exampleBloc();
 });
-beforeEach(async () => {
-  api = await FakeBotApi.start();
-  dir = tempDir();
-});
-afterEach(async () => {
-  await killAllBots();
-  await api.close();
-  dir.remove();
+withBotFixture((a, d) => {
+  api = a;
+  dir = d;
 });
 
 const ACHIEVEMENTS = 'Đưa 100% thủ tục hành chính của xã lên dịch vụ công trực tuyến, trả kết quả đúng hạn.';

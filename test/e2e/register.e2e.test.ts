@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeBotApi } from '../fakes/fake-bot-api.ts';
-import { botEnv, BotProcess, killAllBots, lastLine, runCli, tempDir } from './support/bot-process.ts';
+import { describe, expect, it } from 'vitest';
+import type { FakeBotApi } from '../fakes/fake-bot-api.ts';
+import { withBotFixture, type TempDir } from './support/fixture.ts';
+import { botEnv, BotProcess, lastLine, runCli } from './support/bot-process.ts';
 import { expectedText, TelegramUser } from './support/telegram-user.ts';
 
 let api: FakeBotApi;
-let dir: ReturnType<typeof tempDir>;
-beforeEach(async () => {
-  api = await FakeBotApi.start();
-  dir = tempDir();
-});
-afterEach(async () => {
-  await killAllBots();
-  await api.close();
-  dir.remove();
+let dir: TempDir;
+withBotFixture((a, d) => {
+  api = a;
+  dir = d;
 });
 
 describe('registering by deep link (the bot as a process, long polling)', { timeout: 60_000 }, () => {

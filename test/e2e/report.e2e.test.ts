@@ -1,12 +1,13 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { msg } from '../../src/app/messages.ts';
 import type { Bloc } from '../../src/domain/bloc.ts';
 import type { FigureValue } from '../../src/domain/figure.ts';
 import { figureText, indicatorName, rangeText } from '../../src/flows/report/figure-text.ts';
 import { displayDateTime } from '../../src/flows/shared/format.ts';
-import { FakeBotApi } from '../fakes/fake-bot-api.ts';
+import type { FakeBotApi } from '../fakes/fake-bot-api.ts';
+import { withBotFixture, type TempDir } from './support/fixture.ts';
 import { SEED_ANSWERS, SEED_VALUES } from '../flows/report/helpers.ts';
-import { botEnv, BotProcess, killAllBots, tempDir } from './support/bot-process.ts';
+import { botEnv, BotProcess } from './support/bot-process.ts';
 import { auditTrail, databaseFile, submissions, valuesOf, type ValueRow } from './support/database-reader.ts';
 import {
   answerPlain,
@@ -30,19 +31,14 @@ import {
 import { buttonsOf, expectedText, TelegramUser } from './support/telegram-user.ts';
 
 let api: FakeBotApi;
-let dir: ReturnType<typeof tempDir>;
+let dir: TempDir;
 let bloc: Bloc;
 beforeAll(async () => {
   bloc = await exampleBloc();
 });
-beforeEach(async () => {
-  api = await FakeBotApi.start();
-  dir = tempDir();
-});
-afterEach(async () => {
-  await killAllBots();
-  await api.close();
-  dir.remove();
+withBotFixture((a, d) => {
+  api = a;
+  dir = d;
 });
 
 const scalar = (value: number): FigureValue => ({ type: 'scalar', value });
