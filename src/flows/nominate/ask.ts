@@ -3,6 +3,7 @@ import { TEXT_BOUNDS } from '../../app/use-cases/nominate.ts';
 import type { Movement } from '../../domain/bloc.ts';
 import type { StepOutcome } from '../engine/types.ts';
 import { FIELDS, type Field, type NominateDraft } from './session.ts';
+import { owesNotice, privacyNotice } from './privacy.ts';
 import type { Scope } from './scope.ts';
 import { showSummary } from './summary.ts';
 
@@ -27,10 +28,17 @@ export function firstMissing(draft: NominateDraft): Field | undefined {
   return FIELDS.find((f) => applies(f, draft) && !answered(f, draft));
 }
 
-/** Asks one question, after any replies that explain why it is asked (again). */
+/**
+ * Asks one question, after any replies that explain why it is asked (again). The first question
+ * about an individual (their name, or their position when a collective becomes one) comes after the
+ * personal-data notice, so it is read before any personal data is typed.
+ */
 export function ask(scope: Scope, draft: NominateDraft, field: Field, before: Reply[] = []): Outcome {
   const question = questionFor(scope, draft, field);
   const expects = question.choices ? 'choice' : 'text';
+  if (owesNotice(draft, field)) {
+    return { replies: [...before, privacyNotice(scope.bloc), question], next: { step: field, draft: { ...draft, noticeShown: true }, expects } };
+  }
   return { replies: [...before, question], next: { step: field, draft, expects } };
 }
 

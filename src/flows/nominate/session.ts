@@ -22,7 +22,7 @@ export const NominateDraftSchema = z.object({
   photoDone: z.boolean().optional(),
   /** A field is being changed from the summary: after it, go back to the summary. */
   editing: z.boolean().optional(),
-  /** The personal-data notice was shown (once per draft, when it first concerns an individual). */
+  /** The personal-data notice was shown (once per draft, before the first question about an individual). */
   noticeShown: z.boolean().optional(),
 });
 export type NominateDraft = z.infer<typeof NominateDraftSchema>;

@@ -6,6 +6,7 @@ import type { StepOutcome } from '../engine/types.ts';
 import { displayDay } from '../shared/format.ts';
 import { unitName } from '../shared/labels.ts';
 import { findMovement } from './movements.ts';
+import { owesNotice, privacyNotice } from './privacy.ts';
 import type { Field, NominateDraft } from './session.ts';
 import type { Scope } from './scope.ts';
 
@@ -18,16 +19,17 @@ export const SUMMARY_CHOICES: Choice[][] = [
 ];
 
 /**
- * The whole draft for a last look, with send / change / cancel. Before it, once per draft, the
- * personal-data notice for an individual, and a warning when the same nominee (folded name, movement,
- * year) was already proposed by any unit of the bloc.
+ * The whole draft for a last look, with send / change / cancel, after a warning when the same nominee
+ * (folded name, movement, year) was already proposed by any unit of the bloc. The personal-data notice
+ * is given before the individual's first answer (see `ask`); it comes here only for a draft begun
+ * before that, which never had it.
  */
 export async function showSummary(scope: Scope, draft: NominateDraft, before: Reply[] = []): Promise<Outcome> {
   const { ctx, bloc, unitId } = scope;
   const year = nominationYear(bloc, ctx.now);
   const replies = [...before];
   let next: NominateDraft = { ...draft, editing: undefined };
-  if (draft.kind === 'individual' && !draft.noticeShown) {
+  if (owesNotice(draft, 'name')) {
     replies.push(privacyNotice(bloc));
     next = { ...next, noticeShown: true };
   }
@@ -37,12 +39,6 @@ export async function showSummary(scope: Scope, draft: NominateDraft, before: Re
   }
   replies.push(reply('nominate.summary', { unit: unitName(bloc, unitId), year, lines: summaryLines(bloc, draft) }, { choices: SUMMARY_CHOICES }));
   return { replies, next: { step: 'summary', draft: next, expects: 'choice' } };
-}
-
-/** Why the personal data is kept and how to have it removed; the bloc's own text (legal references) after it. */
-function privacyNotice(bloc: Bloc): Reply {
-  const blocNotice = bloc.options.privacyNotice?.trim();
-  return blocNotice ? reply('nominate.privacy.noticeWithBloc', { blocNotice }) : reply('nominate.privacy.notice');
 }
 
 function duplicateWarning(bloc: Bloc, unitId: string, year: number, found: Nomination[]): Reply {

@@ -60,10 +60,12 @@ describe('/dexuat: nominate an advanced model', () => {
     expect(keys(await chat.say('xin chào'))).toEqual(['engine.hint']);
   });
 
-  it('takes an individual with a photo, shows the personal-data notice with the bloc text, and stores it', async () => {
+  it('shows the personal-data notice with the bloc text as soon as an individual is chosen, then takes and stores them', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await chat.say('/dexuat');
-    expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.ask.nameIndividual']);
+    const askName = await chat.say('cá nhân');
+    expect(keys(askName)).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.ask.nameIndividual']);
+    expect(askName[0]?.reply.params).toEqual({ blocNotice: h.bloc.options.privacyNotice });
     const position = await chat.say('Nguyễn Thị Hoa');
     expect(keys(position)).toEqual(['nominate.ask.position']);
     expect(position[0]?.reply.params).toEqual({ name: 'Nguyễn Thị Hoa', max: 200 });
@@ -74,8 +76,8 @@ describe('/dexuat: nominate an advanced model', () => {
     expect(keys(await chat.say('đây là ảnh'))).toEqual(['nominate.photo.expected', 'nominate.ask.photo']);
 
     const summary = await chat.say('', { photoRef: 'tg-file-123' });
-    expect(keys(summary)).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.summary']);
-    expect(summary[0]?.reply.params).toEqual({ blocNotice: h.bloc.options.privacyNotice });
+    // Already given before the name: not again at the summary.
+    expect(keys(summary)).toEqual(['nominate.summary']);
     expect(summaryFields(last(summary))).toEqual([
       ['kind', 'nominate.kind.individual'],
       ['name', 'Nguyễn Thị Hoa'],
@@ -169,11 +171,11 @@ describe('/dexuat: nominate an advanced model', () => {
     });
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await chat.say('/dexuat');
-    await chat.say('2');
+    expect(keys(await chat.say('2'))).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.ask.nameIndividual']);
     for (const answer of ['Nguyễn Thị Hoa', 'Chuyên viên', 'UBND huyện', '6', ACHIEVEMENTS]) await chat.say(answer);
     const summary = await chat.say('bỏ qua');
-    expect(keys(summary)).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.duplicate.warning', 'nominate.summary']);
-    expect(summary[1]?.reply.params).toEqual({
+    expect(keys(summary)).toEqual(['nominate.duplicate.warning', 'nominate.summary']);
+    expect(summary[0]?.reply.params).toEqual({
       year: 2023,
       entries: [{ key: 'nominate.duplicate.entry', params: { unit: 'Huyện Bắc Hà', number: existing.id, date: '02/05/2023' } }],
     });
@@ -202,17 +204,48 @@ describe('/dexuat: nominate an advanced model', () => {
     await chat.say('tên');
     expect(keys(await chat.say('quay lại'))).toEqual(['nominate.summary']);
 
-    // A collective becomes an individual: position and workplace are asked, then the notice and summary.
+    // A collective becomes an individual: the notice comes before the position is asked, then the workplace.
     await chat.say('2');
     await chat.say('loại');
-    expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.ask.position']);
+    expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.ask.position']);
     expect(keys(await chat.say('Hiệu trưởng'))).toEqual(['nominate.ask.workplace']);
     const summary = await chat.say('Trường Tiểu học Lử Thẩn');
-    expect(keys(summary)).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.summary']);
+    expect(keys(summary)).toEqual(['nominate.summary']);
     expect(summaryFields(last(summary)).map(([field]) => field)).toEqual(['kind', 'name', 'position', 'workplace', 'movement', 'achievements', 'photo']);
 
     expect(keys(await chat.say('hủy đề xuất'))).toEqual(['nominate.cancelled']);
     expect(await stored()).toEqual([]);
+  });
+
+  it('gives the notice once per draft: with `/dexuat ca nhan`, and not again after going back and choosing again', async () => {
+    const chat = await h.person({ role: 'focal' });
+    expect(keys(await chat.say('/dexuat ca nhan'))).toEqual(['nominate.intro', 'nominate.privacy.noticeWithBloc', 'nominate.ask.nameIndividual']);
+    expect(keys(await chat.say('quay lại'))).toEqual(['nominate.ask.kind']);
+    expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.ask.nameIndividual']);
+    await chat.say('quay lại');
+    expect(keys(await chat.say('tập thể'))).toEqual(['nominate.ask.nameCollective']);
+    await chat.say('quay lại');
+    expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.ask.nameIndividual']);
+    for (const answer of ['Nguyễn Văn An', 'Chuyên viên', 'UBND huyện', '5', ACHIEVEMENTS]) await chat.say(answer);
+    expect(keys(await chat.say('bỏ qua'))).toEqual(['nominate.summary']);
+
+    // A new draft is told again.
+    await chat.say('hủy đề xuất');
+    await chat.say('/dexuat');
+    expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.ask.nameIndividual']);
+  });
+
+  it('gives the notice at the summary to a draft for an individual begun before it was asked up front', async () => {
+    const chat = await h.person({ role: 'focal', userId: 'early' });
+    for (const answer of ['/dexuat', 'cá nhân', 'Nguyễn Văn An', 'Chuyên viên', 'UBND huyện']) await chat.say(answer);
+    // The draft as saved before the notice moved (past the personal questions, never told).
+    const { sessions } = h.runtime.services;
+    const key = 'console:chat-early:early';
+    const saved = (await sessions.get(key)) as { step: string; draft: Record<string, unknown> };
+    expect(saved).toMatchObject({ step: 'movement', draft: { noticeShown: true } });
+    await sessions.set(key, { ...saved, draft: { ...saved.draft, noticeShown: undefined } }, 60_000);
+    for (const answer of ['5', ACHIEVEMENTS]) await chat.say(answer);
+    expect(keys(await chat.say('bỏ qua'))).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.summary']);
   });
 
   it('is refused to a leader, in a group, and on a stale button', async () => {
