@@ -24,8 +24,6 @@ export interface OpenDatabaseOptions {
   onIdleError?: (error: Error) => void;
 }
 
-export const DEFAULT_SQLITE_PATH = 'data/thidua.sqlite';
-
 export function isPostgresUrl(url: string): boolean {
   return url.startsWith('postgres://') || url.startsWith('postgresql://');
 }
@@ -36,11 +34,15 @@ export function isPostgresUrl(url: string): boolean {
  * naming what is accepted; the URL's password is never echoed.
  */
 export function openDatabase(url: string | undefined, options: OpenDatabaseOptions = {}): Database {
-  if (url === undefined || url.trim() === '') return openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH);
+  if (url === undefined || url.trim() === '') {
+    // The default path belongs to the configuration (SQLITE_PATH in src/config/env.ts), not here.
+    if (!options.sqlitePath) throw new Error('openDatabase: no DATABASE_URL and no SQLite path');
+    return openSqlite(options.sqlitePath);
+  }
   if (isPostgresUrl(url)) return openPostgres(url, options.poolSize ?? 10, options.onIdleError);
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1] ?? '(none)';
   throw new Error(
-    `DATABASE_URL must start with postgres:// or postgresql:// (or be unset for SQLite at ${options.sqlitePath ?? DEFAULT_SQLITE_PATH}); got scheme ${scheme}`,
+    `DATABASE_URL must start with postgres:// or postgresql:// (or be unset for the embedded SQLite file); got scheme ${scheme}`,
   );
 }
 
