@@ -14,9 +14,8 @@ export const NAVIGATION_WORDS = {
 
 export type NavigationWord = keyof typeof NAVIGATION_WORDS;
 
-/** Answers to yes/no questions. */
+/** Words that answer "yes" to a send question ("gửi", "ok"). */
 export const YES_WORDS = ['co', 'dong y', 'xac nhan', 'ok', 'yes', 'y', 'gui', 'send'];
-export const NO_WORDS = ['khong', 'ko', 'k', 'no', 'n'];
 
 /** Words for "estimate" (số ước) and "note" (ghi chú) that may follow a figure. */
 export const ESTIMATE_WORDS = ['uoc', 'uoc tinh', 'so uoc', 'estimate', 'est'];
