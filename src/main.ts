@@ -70,7 +70,11 @@ export async function runBot(ctx: CliContext): Promise<number> {
     return 1;
   }
   logger.info({ channel: 'telegram', username: channel.username, mode: channel.mode, port }, 'bot started');
-  const scheduler = startScheduler([maintenanceJob(ctx)], ctx.blocs[0]?.calendar.timezone ?? 'Asia/Ho_Chi_Minh', logger);
+  const scheduler = startScheduler(
+    [maintenanceJob(ctx)],
+    ctx.blocs[0]?.calendar.timezone ?? 'Asia/Ho_Chi_Minh',
+    logger,
+  );
 
   const reason = await Promise.race([stopped.signal, failed]);
   stopped.dispose();
@@ -89,7 +93,11 @@ function maintenanceJob(ctx: CliContext) {
     cron: '15 3 * * *',
     run: (now: Date) =>
       runMaintenance(
-        { processedUpdates: repos.processedUpdates, outbox: repos.outbox, purgeExpiredSessions: (at) => ctx.runtime.sessionKeyv.purgeExpired(at) },
+        {
+          processedUpdates: repos.processedUpdates,
+          outbox: repos.outbox,
+          purgeExpiredSessions: (at) => ctx.runtime.sessionKeyv.purgeExpired(at),
+        },
         now,
       ),
   };

@@ -111,7 +111,13 @@ export class OutboxDispatcher {
   /** Claims one batch and sends it; returns how many rows were handled. */
   async sendBatch(): Promise<number> {
     const channels = Object.keys(this.senders).filter((c) => this.senders[c]);
-    const rows = await this.outbox.claim(this.owner, this.opts.batchSize, this.opts.leaseMs, this.clock.now(), channels);
+    const rows = await this.outbox.claim(
+      this.owner,
+      this.opts.batchSize,
+      this.opts.leaseMs,
+      this.clock.now(),
+      channels,
+    );
     // Once a chat's message has to wait, its later messages in this batch wait too: replies keep order.
     const waiting = new Map<string, Date>();
     for (const row of rows) {
@@ -132,7 +138,11 @@ export class OutboxDispatcher {
     const decoded = fromPayload(row.payload);
     const sender = this.senders[row.channel];
     if (!decoded || !sender) {
-      await this.outbox.markFailed(row.id, decoded ? `no sender for ${row.channel}` : 'unreadable payload', this.clock.now());
+      await this.outbox.markFailed(
+        row.id,
+        decoded ? `no sender for ${row.channel}` : 'unreadable payload',
+        this.clock.now(),
+      );
       return undefined;
     }
     let outcome;
@@ -147,11 +157,15 @@ export class OutboxDispatcher {
       return undefined;
     }
     if (outcome.permanent || row.attempts >= this.opts.maxAttempts) {
-      this.logger.warn({ outboxId: row.id, channel: row.channel, chatId: row.chatId, error: outcome.error }, 'message given up');
+      this.logger.warn(
+        { outboxId: row.id, channel: row.channel, chatId: row.chatId, error: outcome.error },
+        'message given up',
+      );
       await this.outbox.markFailed(row.id, outcome.error, now);
       return undefined;
     }
-    const backoff = outcome.retryAfterMs ?? this.opts.backoffMs * 2 ** Math.max(0, row.attempts - 1) * (1 + Math.random() * 0.3);
+    const backoff =
+      outcome.retryAfterMs ?? this.opts.backoffMs * 2 ** Math.max(0, row.attempts - 1) * (1 + Math.random() * 0.3);
     const retryAt = new Date(now.getTime() + backoff);
     await this.outbox.markRetry(row.id, outcome.error, retryAt);
     return retryAt;

@@ -15,7 +15,8 @@ export interface OutboxPayload {
 
 export function toPayload(reply: Reply, lang: Lang): OutboxPayload {
   const payload: OutboxPayload = { lang, reply: { key: reply.key, params: reply.params, choices: reply.choices } };
-  if (reply.image) payload.image = { base64: Buffer.from(reply.image.png).toString('base64'), caption: reply.image.caption };
+  if (reply.image)
+    payload.image = { base64: Buffer.from(reply.image.png).toString('base64'), caption: reply.image.caption };
   if (reply.document) {
     const { fileName, bytes, caption } = reply.document;
     payload.document = { fileName, base64: Buffer.from(bytes).toString('base64'), caption };
@@ -45,7 +46,11 @@ export function fromPayload(value: unknown): { reply: Reply; lang: Lang } | unde
   const out = { ...reply } as Reply;
   if (image) out.image = { png: Buffer.from(image.base64, 'base64'), caption: image.caption as Message | undefined };
   if (document) {
-    out.document = { fileName: document.fileName, bytes: Buffer.from(document.base64, 'base64'), caption: document.caption as Message | undefined };
+    out.document = {
+      fileName: document.fileName,
+      bytes: Buffer.from(document.base64, 'base64'),
+      caption: document.caption as Message | undefined,
+    };
   }
   return { reply: out, lang };
 }

@@ -9,7 +9,12 @@ import { openCliContext, type CliContext } from './context.ts';
 import { unitName } from '../flows/shared/labels.ts';
 
 const ROLE_WORDS: Record<string, Role> = {
-  daumoi: 'focal', focal: 'focal', lanhdao: 'leader', leader: 'leader', thuky: 'secretariat', secretariat: 'secretariat',
+  daumoi: 'focal',
+  focal: 'focal',
+  lanhdao: 'leader',
+  leader: 'leader',
+  thuky: 'secretariat',
+  secretariat: 'secretariat',
 };
 
 interface As {
@@ -49,13 +54,27 @@ async function chat(ctx: CliContext, bloc: Bloc, as: As, rl: Interface): Promise
   const userId = `${as.role}:${as.unitId ?? '-'}`;
   const existing = await runtime.services.repos.registrations.findActive('console', userId);
   if (!existing.some((r) => r.blocId === bloc.id && r.role === as.role && r.unitId === as.unitId)) {
-    await runtime.services.repos.registrations.bind({ channel: 'console', userId, blocId: bloc.id, role: as.role, unitId: as.unitId, at: new Date() });
+    await runtime.services.repos.registrations.bind({
+      channel: 'console',
+      userId,
+      blocId: bloc.id,
+      role: as.role,
+      unitId: as.unitId,
+      at: new Date(),
+    });
   }
-  const console_ = new ConsoleChat(runtime.engine, runtime.dispatcher, { userId, displayName: userId, chatId: `console-${userId}` }, (text) => {
-    process.stdout.write(`${text}\n\n`);
-  });
+  const console_ = new ConsoleChat(
+    runtime.engine,
+    runtime.dispatcher,
+    { userId, displayName: userId, chatId: `console-${userId}` },
+    (text) => {
+      process.stdout.write(`${text}\n\n`);
+    },
+  );
   runtime.senders.console = console_.sender;
-  process.stdout.write(`${t('console.ready', { bloc: bloc.name, who: `${t(`roles.${as.role}`)}${as.unitId ? ` — ${unitName(bloc, as.unitId)}` : ''}` })}\n\n`);
+  process.stdout.write(
+    `${t('console.ready', { bloc: bloc.name, who: `${t(`roles.${as.role}`)}${as.unitId ? ` — ${unitName(bloc, as.unitId)}` : ''}` })}\n\n`,
+  );
   const interactive = Boolean(process.stdin.isTTY);
   if (interactive) rl.setPrompt('> ');
   if (interactive) rl.prompt();

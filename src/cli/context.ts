@@ -39,7 +39,9 @@ export function secretsOf(config: Config): string[] {
  * Reads the environment and the bloc file(s), opens and migrates the database. Returns the exit
  * status instead when something is wrong, after printing what and how to fix it.
  */
-export async function openCliContext(options: { logLevel?: string; config?: Config } = {}): Promise<CliContext | number> {
+export async function openCliContext(
+  options: { logLevel?: string; config?: Config } = {},
+): Promise<CliContext | number> {
   const config = options.config ?? readEnv();
   const source = await readBlocSource(config.blocFile ?? EXAMPLE_BLOC_FILE);
   if (!source.ok) {

@@ -9,7 +9,12 @@ import { unitName } from '../flows/shared/labels.ts';
 import { openCliContext, type CliContext } from './context.ts';
 
 const ROLE_WORDS: Record<string, Role> = {
-  focal: 'focal', daumoi: 'focal', leader: 'leader', lanhdao: 'leader', secretariat: 'secretariat', thuky: 'secretariat',
+  focal: 'focal',
+  daumoi: 'focal',
+  leader: 'leader',
+  lanhdao: 'leader',
+  secretariat: 'secretariat',
+  thuky: 'secretariat',
 };
 
 /**
@@ -20,7 +25,12 @@ const ROLE_WORDS: Record<string, Role> = {
 export async function runInvite(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { role: { type: 'string' }, unit: { type: 'string' }, bloc: { type: 'string' }, ttl: { type: 'string', default: '7d' } },
+    options: {
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      bloc: { type: 'string' },
+      ttl: { type: 'string', default: '7d' },
+    },
     strict: true,
   });
   const role = ROLE_WORDS[(values.role ?? '').toLowerCase()];
@@ -36,21 +46,43 @@ export async function runInvite(args: string[]): Promise<number> {
   }
 }
 
-async function createInvite(ctx: CliContext, role: Role, unitArg: string | undefined, blocArg: string | undefined, ttlMs: number): Promise<number> {
+async function createInvite(
+  ctx: CliContext,
+  role: Role,
+  unitArg: string | undefined,
+  blocArg: string | undefined,
+  ttlMs: number,
+): Promise<number> {
   const bloc = pickBloc(ctx.blocs, blocArg);
   if (typeof bloc === 'string') return fail(bloc);
   const units = [...new Set(bloc.years.flatMap((y) => y.units.map((u) => u.id)))];
   if (role === 'focal' && !unitArg) return fail(t('cli.inviteUnitRequired', { units: units.join(', ') }));
-  if (unitArg && !units.includes(unitArg)) return fail(t('cli.inviteUnitUnknown', { unit: unitArg, bloc: bloc.id, units: units.join(', ') }));
+  if (unitArg && !units.includes(unitArg))
+    return fail(t('cli.inviteUnitUnknown', { unit: unitArg, bloc: bloc.id, units: units.join(', ') }));
   const { repos, randomBytes } = ctx.runtime.services;
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlMs);
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = inviteCodeFromBytes(randomBytes(16));
-    const stored = await repos.invites.create({ code, blocId: bloc.id, role, unitId: unitArg, expiresAt, createdBy: { channel: 'cli', userId: 'cli' } });
+    const stored = await repos.invites.create({
+      code,
+      blocId: bloc.id,
+      role,
+      unitId: unitArg,
+      expiresAt,
+      createdBy: { channel: 'cli', userId: 'cli' },
+    });
     if (!stored) continue;
     const unit = unitArg ? ` — ${unitName(bloc, unitArg)}` : '';
-    console.log(t('cli.inviteCreated', { role: t(`roles.${role}`), unit, bloc: bloc.name, code: displayInviteCode(code), expires: displayDateTime(expiresAt, bloc.calendar.timezone) }));
+    console.log(
+      t('cli.inviteCreated', {
+        role: t(`roles.${role}`),
+        unit,
+        bloc: bloc.name,
+        code: displayInviteCode(code),
+        expires: displayDateTime(expiresAt, bloc.calendar.timezone),
+      }),
+    );
     console.log(await lastLine(ctx, code));
     return 0;
   }

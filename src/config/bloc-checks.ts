@@ -32,7 +32,10 @@ export function crossCheckBlocFile(file: unknown): CrossIssue[] {
   uniqueIds(file.indicators, ['indicators'], 'code', issues).forEach((index, code) => {
     const kind = (listOf(file.indicators)[index] as Raw).kind;
     // A misspelt kind is the schema's to report: here the code still counts as known.
-    indicatorKinds.set(code, typeof kind === 'string' && (INDICATOR_KINDS as readonly string[]).includes(kind) ? kind : undefined);
+    indicatorKinds.set(
+      code,
+      typeof kind === 'string' && (INDICATOR_KINDS as readonly string[]).includes(kind) ? kind : undefined,
+    );
   });
   uniqueIds(file.movements, ['movements'], 'id', issues);
   if (isMap(file.years)) {
@@ -44,19 +47,33 @@ export function crossCheckBlocFile(file: unknown): CrossIssue[] {
 }
 
 /** Reports repeated ids and returns the first position of each id. */
-function uniqueIds(list: unknown, listPath: (string | number)[], key: string, issues: CrossIssue[]): Map<string, number> {
+function uniqueIds(
+  list: unknown,
+  listPath: (string | number)[],
+  key: string,
+  issues: CrossIssue[],
+): Map<string, number> {
   const first = new Map<string, number>();
   listOf(list).forEach((item, index) => {
     const id = idOf(item, key);
     if (id === undefined) return;
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, index);
-    else issues.push({ path: [...listPath, index, key], ...problem('duplicateId', { id, other: [...listPath, earlier].join('.') }) });
+    else
+      issues.push({
+        path: [...listPath, index, key],
+        ...problem('duplicateId', { id, other: [...listPath, earlier].join('.') }),
+      });
   });
   return first;
 }
 
-function checkYear(year: string, body: Raw, indicatorKinds: Map<string, string | undefined>, issues: CrossIssue[]): void {
+function checkYear(
+  year: string,
+  body: Raw,
+  indicatorKinds: Map<string, string | undefined>,
+  issues: CrossIssue[],
+): void {
   const at = (...path: (string | number)[]) => ['years', year, ...path];
   // Without a readable list of units, membership cannot be judged: the schema reports the list.
   if (!Array.isArray(body.units)) return;
@@ -64,9 +81,11 @@ function checkYear(year: string, body: Raw, indicatorKinds: Map<string, string |
   const notMember = (id: string) => suggesting('notMember', { id, year }, id, members);
   for (const role of ['head', 'deputy'] as const) {
     const id = body[role];
-    if (typeof id === 'string' && KEBAB.test(id) && !members.includes(id)) issues.push({ path: at(role), ...notMember(id) });
+    if (typeof id === 'string' && KEBAB.test(id) && !members.includes(id))
+      issues.push({ path: at(role), ...notMember(id) });
   }
-  if (typeof body.deputy === 'string' && body.deputy === body.head) issues.push({ path: at('deputy'), ...problem('headIsDeputy') });
+  if (typeof body.deputy === 'string' && body.deputy === body.head)
+    issues.push({ path: at('deputy'), ...problem('headIsDeputy') });
   if (!isMap(body.plans)) return;
   const codes = [...indicatorKinds.keys()];
   for (const [unitId, plan] of Object.entries(body.plans)) {

@@ -31,23 +31,32 @@ const VIETNAMESE_NUMBER = /^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+,\d+$/;
 /** One problem per issue, except unknown keys: zod groups them, the clerk needs each key's path. */
 export function problemsOf(issue: z.core.$ZodIssue): PlacedProblem[] {
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: [...issue.path, key], ...suggesting('unknownKey', {}, key, BLOC_FILE_KEYS) }));
+    return issue.keys.map((key) => ({
+      path: [...issue.path, key],
+      ...suggesting('unknownKey', {}, key, BLOC_FILE_KEYS),
+    }));
   }
   return [{ path: issue.path, ...describe(issue) }];
 }
 
 function describe(issue: z.core.$ZodIssue): BlocProblem {
   // A message the schema set is already a key; its params, if any, come with a custom issue.
-  if (isErrorKey(issue.message)) return { key: issue.message, params: issue.code === 'custom' ? paramsOf(issue.params) : {} };
+  if (isErrorKey(issue.message))
+    return { key: issue.message, params: issue.code === 'custom' ? paramsOf(issue.params) : {} };
   const got = shown(issue.input);
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return problem('required');
-      if (issue.expected === 'number' && typeof issue.input === 'string' && VIETNAMESE_NUMBER.test(issue.input.trim())) {
+      if (
+        issue.expected === 'number' &&
+        typeof issue.input === 'string' &&
+        VIETNAMESE_NUMBER.test(issue.input.trim())
+      ) {
         return problem('vietnameseNumber', { text: issue.input });
       }
       const type = TYPE_KINDS[issue.expected];
-      if (issue.input === null) return type ? problem(`blank.${type}`) : problem('blank.other', { expected: issue.expected });
+      if (issue.input === null)
+        return type ? problem(`blank.${type}`) : problem('blank.other', { expected: issue.expected });
       return type ? problem(`expected.${type}`, { got }) : problem('expected.other', { expected: issue.expected, got });
     }
     case 'too_small':
@@ -61,7 +70,9 @@ function describe(issue: z.core.$ZodIssue): BlocProblem {
       const values = issue.values.map(String);
       if (issue.input === undefined) return problem('requiredOneOf', { values: values.join(', ') });
       const params = { values: values.join(', '), got };
-      return typeof issue.input === 'string' ? suggesting('oneOf', params, issue.input, values) : problem('oneOf', params);
+      return typeof issue.input === 'string'
+        ? suggesting('oneOf', params, issue.input, values)
+        : problem('oneOf', params);
     }
     case 'not_multiple_of':
       return problem('multipleOf', { divisor: Number(issue.divisor), got });

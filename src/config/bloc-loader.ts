@@ -36,7 +36,8 @@ const YAML_EXTENSIONS = ['.yaml', '.yml'];
 
 const checkedBlocFile = blocFileSchema.superRefine(
   (file, ctx) => {
-    for (const { path, key, params } of crossCheckBlocFile(file)) ctx.addIssue({ code: 'custom', path, message: key, params });
+    for (const { path, key, params } of crossCheckBlocFile(file))
+      ctx.addIssue({ code: 'custom', path, message: key, params });
   },
   // Run even when other parts failed, so one check-config run lists every mistake.
   { when: () => true },
@@ -58,7 +59,8 @@ export function parseBlocYaml(text: string, sourceName: string): BlocLoadResult 
   // The issues' input names what the clerk wrote ("cần một con số (đang là "abc")").
   const parsed = checkedBlocFile.safeParse(read.data, { reportInput: true });
   if (!parsed.success) {
-    for (const found of parsed.error.issues.flatMap(problemsOf)) errors.push(error(found.path, found, read.lineOf(found.path)));
+    for (const found of parsed.error.issues.flatMap(problemsOf))
+      errors.push(error(found.path, found, read.lineOf(found.path)));
   }
   if (!parsed.success || errors.length > 0) return { ok: false, errors: sortByLine(errors) };
   return { ok: true, bloc: toBloc(parsed.data) };
@@ -113,11 +115,15 @@ export async function loadBlocs(pathToFileOrFolder: string): Promise<{ blocs: Bl
 /** The bloc files at a path, or the problem with the path itself (not YAML, an empty folder). */
 async function blocFilesAt(path: string): Promise<string[] | BlocProblem> {
   const info = await stat(path);
-  if (!info.isDirectory()) return YAML_EXTENSIONS.includes(extname(path).toLowerCase()) ? [path] : problem('notYamlFile');
+  if (!info.isDirectory())
+    return YAML_EXTENSIONS.includes(extname(path).toLowerCase()) ? [path] : problem('notYamlFile');
   const entries = await readdir(path, { withFileTypes: true });
   const files = entries
     // Hidden files are editors' backups and lock files (.#bloc.yaml), not blocs.
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && YAML_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+    .filter(
+      (entry) =>
+        entry.isFile() && !entry.name.startsWith('.') && YAML_EXTENSIONS.includes(extname(entry.name).toLowerCase()),
+    )
     .map((entry) => join(path, entry.name))
     .sort();
   return files.length > 0 ? files : problem('noBlocFiles');

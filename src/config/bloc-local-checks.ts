@@ -56,12 +56,20 @@ interface IndicatorLike {
   unit?: MeasureUnit | undefined;
   decimals?: number | undefined;
   ratio_at_most_one?: boolean | undefined;
-  scoring?: { benchmark: number; method: 'linear' | 'bands'; target?: number | undefined; bands?: { from: number; points: number }[] | undefined } | undefined;
+  scoring?:
+    | {
+        benchmark: number;
+        method: 'linear' | 'bands';
+        target?: number | undefined;
+        bands?: { from: number; points: number }[] | undefined;
+      }
+    | undefined;
 }
 
 export function checkIndicator(indicator: IndicatorLike, ctx: IssueSink): void {
   const { kind, unit, scoring } = indicator;
-  const issue = (path: PropertyKey[], what: BlocErrorKind, params: ProblemParams = {}) => report(ctx, path, what, params);
+  const issue = (path: PropertyKey[], what: BlocErrorKind, params: ProblemParams = {}) =>
+    report(ctx, path, what, params);
   if (PERCENT_KINDS.includes(kind)) {
     if (unit !== undefined && unit !== 'percent') issue(['unit'], 'percentUnit', { kind });
   } else if (unit === undefined) {
@@ -80,12 +88,14 @@ export function checkIndicator(indicator: IndicatorLike, ctx: IssueSink): void {
   }
   if (scoring.method === 'linear') {
     if (scoring.bands) issue(['scoring', 'bands'], 'bandsWithLinear');
-    if (scoring.target === undefined && TARGET_KINDS.includes(kind)) issue(['scoring', 'target'], 'targetRequired', { kind });
+    if (scoring.target === undefined && TARGET_KINDS.includes(kind))
+      issue(['scoring', 'target'], 'targetRequired', { kind });
   } else if (!scoring.bands) {
     issue(['scoring', 'bands'], 'bandsRequired');
   }
   scoring.bands?.forEach((band, index) => {
-    if (band.points > scoring.benchmark) issue(['scoring', 'bands', index, 'points'], 'bandAboveBenchmark', { benchmark: scoring.benchmark });
+    if (band.points > scoring.benchmark)
+      issue(['scoring', 'bands', index, 'points'], 'bandAboveBenchmark', { benchmark: scoring.benchmark });
   });
 }
 
@@ -95,9 +105,18 @@ interface CalendarDayLike {
 }
 
 /** Open, due and lock in that order (equal is allowed: a zero-length window). */
-export function checkCalendarOrder(calendar: { open: CalendarDayLike; due: CalendarDayLike; lock: CalendarDayLike }, ctx: IssueSink): void {
+export function checkCalendarOrder(
+  calendar: { open: CalendarDayLike; due: CalendarDayLike; lock: CalendarDayLike },
+  ctx: IssueSink,
+): void {
   const days = [calendar.open, calendar.due, calendar.lock];
-  const valid = (d: CalendarDayLike) => Number.isInteger(d.day) && d.day >= 1 && d.day <= 31 && Number.isInteger(d.month_offset) && d.month_offset >= 0 && d.month_offset <= 2;
+  const valid = (d: CalendarDayLike) =>
+    Number.isInteger(d.day) &&
+    d.day >= 1 &&
+    d.day <= 31 &&
+    Number.isInteger(d.month_offset) &&
+    d.month_offset >= 0 &&
+    d.month_offset <= 2;
   if (!days.every(valid)) return;
   // Month offset first, then day: an ordering that holds whatever the month's length.
   const position = (d: CalendarDayLike) => d.month_offset * 100 + d.day;
@@ -105,7 +124,10 @@ export function checkCalendarOrder(calendar: { open: CalendarDayLike; due: Calen
   if (position(calendar.lock) < position(calendar.due)) report(ctx, ['lock'], 'lockBeforeDue');
 }
 
-export function checkOfficeHours(reminders: { send_at: string; office_hours: { start: string; end: string } }, ctx: IssueSink): void {
+export function checkOfficeHours(
+  reminders: { send_at: string; office_hours: { start: string; end: string } },
+  ctx: IssueSink,
+): void {
   const { start, end } = reminders.office_hours;
   // "HH:MM" strings compare in time order once padded (the schema pads "8:30"); skip malformed ones.
   if (![start, end, reminders.send_at].every((time) => /^\d\d:\d\d$/.test(time))) return;

@@ -1,4 +1,13 @@
-import { MONEY_SCALE, MONEY_UNITS, type Bloc, type Indicator, type IndicatorKind, type MeasureUnit, type ScoringRule, type ValidRange } from '../domain/bloc.ts';
+import {
+  MONEY_SCALE,
+  MONEY_UNITS,
+  type Bloc,
+  type Indicator,
+  type IndicatorKind,
+  type MeasureUnit,
+  type ScoringRule,
+  type ValidRange,
+} from '../domain/bloc.ts';
 import type { BlocFile, BlocFileIndicator, BlocFileScoringRule } from './bloc-schema.ts';
 
 /**
@@ -26,7 +35,8 @@ const KIND_DEFAULTS: Record<IndicatorKind, KindDefaults> = {
   ratio: { decimals: 0, range: { min: 0, max: 100 } },
 };
 
-const isMoney = (unit: MeasureUnit): unit is (typeof MONEY_UNITS)[number] => (MONEY_UNITS as readonly MeasureUnit[]).includes(unit);
+const isMoney = (unit: MeasureUnit): unit is (typeof MONEY_UNITS)[number] =>
+  (MONEY_UNITS as readonly MeasureUnit[]).includes(unit);
 
 export function toBloc(file: BlocFile): Bloc {
   return {
@@ -110,9 +120,18 @@ function toScoringRule(source: BlocFileScoringRule, kind: IndicatorKind): Scorin
     ...(target === undefined ? {} : { target }),
     capPercent: source.cap_percent,
     bands: source.bands ?? [],
-    ...(source.bonus ? { bonus: { stepPercent: source.bonus.step_percent, points: source.bonus.points, max: source.bonus.max } } : {}),
+    ...(source.bonus
+      ? { bonus: { stepPercent: source.bonus.step_percent, points: source.bonus.points, max: source.bonus.max } }
+      : {}),
     ...(source.minus
-      ? { minus: { belowPercent: source.minus.below_percent, stepPercent: source.minus.step_percent, points: source.minus.points, max: source.minus.max } }
+      ? {
+          minus: {
+            belowPercent: source.minus.below_percent,
+            stepPercent: source.minus.step_percent,
+            points: source.minus.points,
+            max: source.minus.max,
+          },
+        }
       : {}),
   };
 }

@@ -7,23 +7,88 @@
 
 export const BLOC_ERROR_KINDS = [
   // Reading files and YAML.
-  'notFound', 'permissionDenied', 'readFailed', 'notYamlFile', 'noBlocFiles', 'emptyFile', 'duplicateBlocId',
-  'yamlSyntax', 'yamlMultipleDocs', 'yamlTabIndent', 'yamlDuplicateKey', 'yamlUnclosedQuote', 'thousandsDot',
+  'notFound',
+  'permissionDenied',
+  'readFailed',
+  'notYamlFile',
+  'noBlocFiles',
+  'emptyFile',
+  'duplicateBlocId',
+  'yamlSyntax',
+  'yamlMultipleDocs',
+  'yamlTabIndent',
+  'yamlDuplicateKey',
+  'yamlUnclosedQuote',
+  'thousandsDot',
   // Types and bounds (zod's issues).
-  'required', 'vietnameseNumber',
-  'expected.number', 'expected.int', 'expected.text', 'expected.boolean', 'expected.list', 'expected.map', 'expected.other',
-  'blank.number', 'blank.int', 'blank.text', 'blank.boolean', 'blank.list', 'blank.map', 'blank.other',
-  'tooFewItems', 'tooManyItems', 'emptyText', 'atLeast', 'moreThan', 'atMost', 'lessThan', 'multipleOf',
-  'requiredOneOf', 'oneOf', 'oneOfSuggest', 'unknownKey', 'unknownKeySuggest', 'invalid',
+  'required',
+  'vietnameseNumber',
+  'expected.number',
+  'expected.int',
+  'expected.text',
+  'expected.boolean',
+  'expected.list',
+  'expected.map',
+  'expected.other',
+  'blank.number',
+  'blank.int',
+  'blank.text',
+  'blank.boolean',
+  'blank.list',
+  'blank.map',
+  'blank.other',
+  'tooFewItems',
+  'tooManyItems',
+  'emptyText',
+  'atLeast',
+  'moreThan',
+  'atMost',
+  'lessThan',
+  'multipleOf',
+  'requiredOneOf',
+  'oneOf',
+  'oneOfSuggest',
+  'unknownKey',
+  'unknownKeySuggest',
+  'invalid',
   // Formats written in the schema.
-  'notKebab', 'timeFormat', 'dateFormat', 'unknownTimezone', 'rangeOrder', 'tieBreakTotal', 'yearDigits', 'noYears',
+  'notKebab',
+  'timeFormat',
+  'dateFormat',
+  'unknownTimezone',
+  'rangeOrder',
+  'tieBreakTotal',
+  'yearDigits',
+  'noYears',
   // Checks inside a section (bloc-local-checks.ts).
-  'repeated', 'bandOrder', 'bandPoints', 'bandAboveBenchmark', 'bandsRequired', 'bandsWithLinear',
-  'percentUnit', 'unitRequired', 'amountUnit', 'unitMismatch', 'wholeDecimals', 'ratioOnly', 'targetWithPlan', 'targetRequired',
-  'dueBeforeOpen', 'lockBeforeDue', 'officeHoursOrder', 'outsideOfficeHours',
+  'repeated',
+  'bandOrder',
+  'bandPoints',
+  'bandAboveBenchmark',
+  'bandsRequired',
+  'bandsWithLinear',
+  'percentUnit',
+  'unitRequired',
+  'amountUnit',
+  'unitMismatch',
+  'wholeDecimals',
+  'ratioOnly',
+  'targetWithPlan',
+  'targetRequired',
+  'dueBeforeOpen',
+  'lockBeforeDue',
+  'officeHoursOrder',
+  'outsideOfficeHours',
   // Checks across sections (bloc-checks.ts).
-  'duplicateId', 'notMember', 'notMemberSuggest', 'headIsDeputy', 'commaInBraces', 'unknownIndicator', 'unknownIndicatorSuggest',
-  'noPlanForKind', 'wholePlan',
+  'duplicateId',
+  'notMember',
+  'notMemberSuggest',
+  'headIsDeputy',
+  'commaInBraces',
+  'unknownIndicator',
+  'unknownIndicatorSuggest',
+  'noPlanForKind',
+  'wholePlan',
 ] as const;
 
 export type BlocErrorKind = (typeof BLOC_ERROR_KINDS)[number];
@@ -39,20 +104,31 @@ export const BLOC_ERROR_PREFIX = 'blocFile.errors.';
 
 export const errorKey = (kind: BlocErrorKind): string => `${BLOC_ERROR_PREFIX}${kind}`;
 
-export const problem = (kind: BlocErrorKind, params: ProblemParams = {}): BlocProblem => ({ key: errorKey(kind), params });
+export const problem = (kind: BlocErrorKind, params: ProblemParams = {}): BlocProblem => ({
+  key: errorKey(kind),
+  params,
+});
 
 /** Kinds that have a variant naming the likely intended word (`…Suggest`, with `{suggestion}`). */
 type Suggestible = 'notMember' | 'unknownIndicator' | 'unknownKey' | 'oneOf';
 
 /** The problem, or its `…Suggest` variant when a candidate is at most two edits from `word`. */
-export function suggesting(kind: Suggestible, params: ProblemParams, word: string, candidates: readonly string[]): BlocProblem {
+export function suggesting(
+  kind: Suggestible,
+  params: ProblemParams,
+  word: string,
+  candidates: readonly string[],
+): BlocProblem {
   const suggestion = closestWord(word, candidates);
   return suggestion === undefined ? problem(kind, params) : problem(`${kind}Suggest`, { ...params, suggestion });
 }
 
 /** Whether a message set by the schema (`{ error: errorKey(…) }`) is one of these keys. */
 export function isErrorKey(text: string): boolean {
-  return text.startsWith(BLOC_ERROR_PREFIX) && (BLOC_ERROR_KINDS as readonly string[]).includes(text.slice(BLOC_ERROR_PREFIX.length));
+  return (
+    text.startsWith(BLOC_ERROR_PREFIX) &&
+    (BLOC_ERROR_KINDS as readonly string[]).includes(text.slice(BLOC_ERROR_PREFIX.length))
+  );
 }
 
 /** The candidate at most two edits away from `word` (typos such as `grace_day`), if there is one. */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { Aggregation, IndicatorKind, MeasureUnit, TieBreak, UnitType } from '../domain/bloc.ts';
 import { errorKey } from './bloc-messages.ts';
-import { checkBandOrder, checkCalendarOrder, checkIndicator, checkOfficeHours, checkUnique, isCalendarDate } from './bloc-local-checks.ts';
+import {
+  checkBandOrder,
+  checkCalendarOrder,
+  checkIndicator,
+  checkOfficeHours,
+  checkUnique,
+  isCalendarDate,
+} from './bloc-local-checks.ts';
 
 /**
  * The bloc file (YAML) as the secretariat's clerk writes it: snake_case keys, strict objects (a typo
@@ -16,17 +23,46 @@ const allOf =
   <const A extends readonly [T, ...T[]]>(values: A & ([T] extends [A[number]] ? unknown : never)): A =>
     values;
 
-export const INDICATOR_KINDS = allOf<IndicatorKind>()(['percent_of_plan', 'percent', 'amount', 'count', 'number', 'ratio', 'yoy_percent']);
-const MEASURE_UNITS = allOf<MeasureUnit>()([
-  'billion_vnd', 'million_vnd', 'thousand_vnd', 'vnd', 'percent', 'people', 'communes', 'times', 'criteria', 'items',
+export const INDICATOR_KINDS = allOf<IndicatorKind>()([
+  'percent_of_plan',
+  'percent',
+  'amount',
+  'count',
+  'number',
+  'ratio',
+  'yoy_percent',
 ]);
-const UNIT_TYPES = allOf<UnitType>()(['district', 'town', 'city', 'commune', 'ward', 'special_zone', 'department', 'other']);
+const MEASURE_UNITS = allOf<MeasureUnit>()([
+  'billion_vnd',
+  'million_vnd',
+  'thousand_vnd',
+  'vnd',
+  'percent',
+  'people',
+  'communes',
+  'times',
+  'criteria',
+  'items',
+]);
+const UNIT_TYPES = allOf<UnitType>()([
+  'district',
+  'town',
+  'city',
+  'commune',
+  'ward',
+  'special_zone',
+  'department',
+  'other',
+]);
 const AGGREGATIONS = allOf<Aggregation>()(['cumulative', 'period', 'stock']);
 const TIE_BREAKS = allOf<TieBreak>()(['total', 'on_time', 'submitted_at', 'name']);
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const kebabId = z.string().regex(KEBAB, { error: errorKey('notKebab') });
-const text = z.string().trim().min(1, { error: errorKey('emptyText') });
+const text = z
+  .string()
+  .trim()
+  .min(1, { error: errorKey('emptyText') });
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const positive = z.number().positive();
 const clock = z
@@ -57,7 +93,12 @@ const yearShape = {
 
 const bandShape = { from: z.number(), points: z.number().min(0) };
 const bonusShape = { step_percent: positive, points: positive, max: positive };
-const minusShape = { below_percent: z.number().min(0).max(1000), step_percent: positive, points: positive, max: positive };
+const minusShape = {
+  below_percent: z.number().min(0).max(1000),
+  step_percent: positive,
+  points: positive,
+  max: positive,
+};
 const scoringRuleShape = {
   benchmark: z.number().positive().max(1000),
   method: z.enum(['linear', 'bands']).default('linear'),
@@ -153,8 +194,22 @@ export type BlocFileScoringRule = NonNullable<BlocFileIndicator['scoring']>;
 export const BLOC_FILE_KEYS: readonly string[] = [
   ...new Set(
     [
-      blocShape, unitShape, yearShape, bandShape, bonusShape, minusShape, scoringRuleShape, rangeShape, indicatorShape,
-      movementShape, calendarDayShape, calendarShape, officeHoursShape, reminderShape, scoringPolicyShape, optionsShape,
+      blocShape,
+      unitShape,
+      yearShape,
+      bandShape,
+      bonusShape,
+      minusShape,
+      scoringRuleShape,
+      rangeShape,
+      indicatorShape,
+      movementShape,
+      calendarDayShape,
+      calendarShape,
+      officeHoursShape,
+      reminderShape,
+      scoringPolicyShape,
+      optionsShape,
     ].flatMap((shape) => Object.keys(shape)),
   ),
 ];

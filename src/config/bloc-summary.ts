@@ -27,7 +27,12 @@ export function summarizeBloc(bloc: Bloc, today: Date): BlocSummary {
         : msg(`${S}.yearNoDeputy`, { year: y.year, units: y.units.length, head: y.head }),
     ),
     inUse(bloc, today),
-    msg(`${S}.indicators`, { total: bloc.indicators.length, scored: scored.length, benchmarks: round(benchmarks), unscored: bloc.indicators.length - scored.length }),
+    msg(`${S}.indicators`, {
+      total: bloc.indicators.length,
+      scored: scored.length,
+      benchmarks: round(benchmarks),
+      unscored: bloc.indicators.length - scored.length,
+    }),
     msg(`${S}.movements`, { count: bloc.movements.length }),
     msg(c.graceDays > 0 ? `${S}.calendarGrace` : `${S}.calendar`, {
       timezone: c.timezone,
@@ -59,7 +64,9 @@ export function summarizeBloc(bloc: Bloc, today: Date): BlocSummary {
 }
 
 function inUse(bloc: Bloc, today: Date): Message {
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: bloc.calendar.timezone, year: 'numeric' }).format(today));
+  const year = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: bloc.calendar.timezone, year: 'numeric' }).format(today),
+  );
   const { year: used, fallback } = blocYear(bloc, year);
   return msg(fallback ? `${S}.inUseFallback` : `${S}.inUse`, { year, used: used.year });
 }
@@ -70,7 +77,9 @@ function missingPlans(bloc: Bloc): Message[] {
   return bloc.years.flatMap((y) =>
     y.units.flatMap((unit) => {
       const missing = planned.filter((i) => y.plans[unit.id]?.[i.code] === undefined).map((i) => i.code);
-      return missing.length > 0 ? [msg(`${S}.missingPlan`, { year: y.year, unit: unit.id, codes: missing.join(', ') })] : [];
+      return missing.length > 0
+        ? [msg(`${S}.missingPlan`, { year: y.year, unit: unit.id, codes: missing.join(', ') })]
+        : [];
     }),
   );
 }
@@ -79,12 +88,16 @@ const MONTH_KEYS = ['sameMonth', 'nextMonth', 'monthAfterNext'];
 
 function dayWords(day: CalendarDay): Message {
   const month = MONTH_KEYS[day.monthOffset];
-  return month ? msg(`${S}.day.${month}`, { day: day.day }) : msg(`${S}.day.laterMonth`, { day: day.day, offset: day.monthOffset });
+  return month
+    ? msg(`${S}.day.${month}`, { day: day.day })
+    : msg(`${S}.day.laterMonth`, { day: day.day, offset: day.monthOffset });
 }
 
 function weekdayWords(days: number[]): Message {
   // Weekdays stay numbers (1 = Monday … 7 = Sunday), as the file writes them: Vietnamese names them so.
-  return days.join() === '1,2,3,4,5' ? msg(`${S}.weekdays.workWeek`) : msg(`${S}.weekdays.list`, { days: days.join(', ') });
+  return days.join() === '1,2,3,4,5'
+    ? msg(`${S}.weekdays.workWeek`)
+    : msg(`${S}.weekdays.list`, { days: days.join(', ') });
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

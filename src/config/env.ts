@@ -9,7 +9,12 @@ import { z } from 'zod';
 const idList = z
   .string()
   .optional()
-  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^-?\d+$|^[A-Za-z0-9_-]+$/, 'expected comma-separated ids')));
 
 const optionalText = z
@@ -36,7 +41,10 @@ const EnvSchema = z
     TELEGRAM_WEBHOOK_URL: optionalUrl,
     // Telegram accepts 1-256 characters; a short secret is guessable, so ask for at least 16.
     TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
-      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 characters of A-Z a-z 0-9 _ -').optional(),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 characters of A-Z a-z 0-9 _ -')
+        .optional(),
     ),
     ZALO_BOT_TOKEN: optionalText,
     ZALO_API_BASE: optionalUrl,
@@ -50,17 +58,32 @@ const EnvSchema = z
     ADMIN_TELEGRAM_IDS: idList,
     ADMIN_ZALO_IDS: idList,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    PORT: optionalText.pipe(z.string().regex(/^\d+$/, 'expected a port number').transform(Number).pipe(z.number().int().min(1).max(65535)).optional()),
+    PORT: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, 'expected a port number')
+        .transform(Number)
+        .pipe(z.number().int().min(1).max(65535))
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'required when TELEGRAM_WEBHOOK_URL is set',
+      });
     }
     if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'required when ZALO_WEBHOOK_URL is set' });
     }
     if ((env.TELEGRAM_BOT_TOKEN || env.ZALO_BOT_TOKEN) && !env.BLOC_FILE) {
-      ctx.addIssue({ code: 'custom', path: ['BLOC_FILE'], message: 'required when a channel token is set (a bloc file or a folder of them)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BLOC_FILE'],
+        message: 'required when a channel token is set (a bloc file or a folder of them)',
+      });
     }
   });
 
@@ -109,12 +132,16 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       ? { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET }
       : undefined;
   const zaloWebhook =
-    env.ZALO_WEBHOOK_URL && env.ZALO_WEBHOOK_SECRET ? { url: env.ZALO_WEBHOOK_URL, secret: env.ZALO_WEBHOOK_SECRET } : undefined;
+    env.ZALO_WEBHOOK_URL && env.ZALO_WEBHOOK_SECRET
+      ? { url: env.ZALO_WEBHOOK_URL, secret: env.ZALO_WEBHOOK_SECRET }
+      : undefined;
   return {
     telegram: env.TELEGRAM_BOT_TOKEN
       ? { token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT, webhook: telegramWebhook }
       : undefined,
-    zalo: env.ZALO_BOT_TOKEN ? { token: env.ZALO_BOT_TOKEN, apiBase: env.ZALO_API_BASE, webhook: zaloWebhook } : undefined,
+    zalo: env.ZALO_BOT_TOKEN
+      ? { token: env.ZALO_BOT_TOKEN, apiBase: env.ZALO_API_BASE, webhook: zaloWebhook }
+      : undefined,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     databaseUrl: env.DATABASE_URL,
     sqlitePath: env.SQLITE_PATH ?? DEFAULT_SQLITE_PATH,

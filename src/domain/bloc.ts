@@ -5,14 +5,7 @@
  */
 
 /** How the figure of an indicator is written and compared (domain.md, "Figures in chat"). */
-export type IndicatorKind =
-  | 'percent_of_plan'
-  | 'percent'
-  | 'amount'
-  | 'count'
-  | 'number'
-  | 'ratio'
-  | 'yoy_percent';
+export type IndicatorKind = 'percent_of_plan' | 'percent' | 'amount' | 'count' | 'number' | 'ratio' | 'yoy_percent';
 
 /** How a monthly figure adds up over the year: year to date, this month only, or a level at month end. */
 export type Aggregation = 'cumulative' | 'period' | 'stock';
@@ -33,7 +26,12 @@ export type MeasureUnit =
   | 'criteria'
   | 'items';
 
-export const MONEY_UNITS = ['billion_vnd', 'million_vnd', 'thousand_vnd', 'vnd'] as const satisfies readonly MeasureUnit[];
+export const MONEY_UNITS = [
+  'billion_vnd',
+  'million_vnd',
+  'thousand_vnd',
+  'vnd',
+] as const satisfies readonly MeasureUnit[];
 
 /** Value of one money unit in đồng, for converting "20 tỷ" into an indicator kept in triệu đồng. */
 export const MONEY_SCALE: Record<(typeof MONEY_UNITS)[number], number> = {

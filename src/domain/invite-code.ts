@@ -27,7 +27,10 @@ export function displayInviteCode(code: string): string {
  * cannot be a code at all.
  */
 export function normalizeInviteCode(text: string): string | undefined {
-  const compact = text.normalize('NFKC').toUpperCase().replace(/[\s\-_.]/g, '');
+  const compact = text
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_.]/g, '');
   if (compact.length !== INVITE_LENGTH) return undefined;
   for (const ch of compact) if (!INVITE_ALPHABET.includes(ch)) return undefined;
   return compact;

@@ -58,12 +58,14 @@ export function settleTimeliness(previous: Submission | undefined, submission: S
   if (submission.status !== 'submitted' || previous === undefined || previous.status === 'draft') return submission;
   const firstSubmittedAt = previous.firstSubmittedAt ?? submission.firstSubmittedAt;
   if (previous.onTime === undefined) return { ...submission, firstSubmittedAt };
-  const revisedLate = previous.status === 'returned' && previous.reviseBy !== undefined && at.getTime() >= previous.reviseBy.getTime();
+  const revisedLate =
+    previous.status === 'returned' && previous.reviseBy !== undefined && at.getTime() >= previous.reviseBy.getTime();
   return { ...submission, firstSubmittedAt, onTime: previous.onTime && !revisedLate };
 }
 
 function sameFigure(a: FigureValue, b: FigureValue): boolean {
-  if (a.type === 'scalar') return b.type === 'scalar' && (a.value === b.value || (Number.isNaN(a.value) && Number.isNaN(b.value)));
+  if (a.type === 'scalar')
+    return b.type === 'scalar' && (a.value === b.value || (Number.isNaN(a.value) && Number.isNaN(b.value)));
   return b.type === 'ratio' && a.numerator === b.numerator && a.denominator === b.denominator;
 }
 
@@ -99,7 +101,8 @@ export function changedValues(before: readonly ReportedValue[], after: readonly 
   for (const v of after) {
     const o = old.get(v.indicatorCode);
     old.delete(v.indicatorCode);
-    if (o === undefined || !sameReportedValue(o, v)) changes.push({ indicatorCode: v.indicatorCode, before: o, after: v });
+    if (o === undefined || !sameReportedValue(o, v))
+      changes.push({ indicatorCode: v.indicatorCode, before: o, after: v });
   }
   for (const o of old.values()) changes.push({ indicatorCode: o.indicatorCode, before: o });
   return changes;

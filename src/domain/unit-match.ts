@@ -6,14 +6,23 @@ import { foldText } from './text-fold.ts';
  * Cai", "si ma cai", "TP Lào Cai"): input grammar, folded. Longest first, so "thi xa" wins over "xa".
  */
 export const UNIT_TYPE_WORDS: readonly string[] = [
-  'thanh pho', 'thi tran', 'dac khu', 'thi xa', 'phuong', 'huyen', 'quan', 'tp', 'tx', 'xa', 'so', 'h',
+  'thanh pho',
+  'thi tran',
+  'dac khu',
+  'thi xa',
+  'phuong',
+  'huyen',
+  'quan',
+  'tp',
+  'tx',
+  'xa',
+  'so',
+  'h',
 ];
 
 /** What a unit typed in chat refers to: one unit, several (offer choices), or none. */
 export type UnitMatch =
-  | { type: 'unit'; unit: MemberUnit }
-  | { type: 'ambiguous'; candidates: MemberUnit[] }
-  | { type: 'none' };
+  { type: 'unit'; unit: MemberUnit } | { type: 'ambiguous'; candidates: MemberUnit[] } | { type: 'none' };
 
 /** Folded, with dashes and underscores as spaces, so `si-ma-cai` and "Si Ma Cai" compare equal. */
 function normalise(text: string): string {

@@ -13,6 +13,19 @@ import { viewFlow } from './view/flow.ts';
 import { whoamiFlow } from './whoami/flow.ts';
 
 /** Every conversation, one line each: adding a flow is a folder plus one line here. */
-const ALL: Flow[] = [startFlow, registerFlow, helpFlow, whoamiFlow, languageFlow, groupFlow, nominateFlow, nominationsFlow, statusFlow, viewFlow, missingFlow, reportFlow];
+const ALL: Flow[] = [
+  startFlow,
+  registerFlow,
+  helpFlow,
+  whoamiFlow,
+  languageFlow,
+  groupFlow,
+  nominateFlow,
+  nominationsFlow,
+  statusFlow,
+  viewFlow,
+  missingFlow,
+  reportFlow,
+];
 
 export const FLOWS: ReadonlyMap<CommandName, Flow> = new Map(ALL.map((f) => [f.command, f]));

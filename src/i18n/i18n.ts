@@ -56,4 +56,3 @@ export function allKeys(lang: Lang): string[] {
   walk(dictionaries[lang], '');
   return out.sort();
 }
-

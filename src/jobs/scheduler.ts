@@ -16,7 +16,11 @@ export interface SchedulerLogger {
  * The only place that imports node-cron. Jobs are plain functions of `now`; a failure is logged and
  * the next run still happens. `noOverlap` skips a tick while the previous run is still going.
  */
-export function startScheduler(jobs: readonly ScheduledJob[], timezone: string, logger: SchedulerLogger): { stop(): Promise<void> } {
+export function startScheduler(
+  jobs: readonly ScheduledJob[],
+  timezone: string,
+  logger: SchedulerLogger,
+): { stop(): Promise<void> } {
   const tasks = jobs.map((job) =>
     cron.schedule(
       job.cron,

@@ -27,7 +27,11 @@ function scrubValue(value: unknown, scrub: (s: string) => string, depth: number,
   if (seen.has(value)) return '[circular]';
   seen.add(value);
   if (value instanceof Error) {
-    const plain: Record<string, unknown> = { type: value.constructor.name, message: scrub(value.message), stack: scrub(value.stack ?? '') };
+    const plain: Record<string, unknown> = {
+      type: value.constructor.name,
+      message: scrub(value.message),
+      stack: scrub(value.stack ?? ''),
+    };
     // `cause` is not enumerable: copy it by hand, or the reason behind a wrapped error is lost.
     if (value.cause !== undefined) plain.cause = scrubValue(value.cause, scrub, depth + 1, seen);
     for (const [k, v] of Object.entries(value)) {

@@ -36,7 +36,10 @@ const STAND_IN = '\u0000compiled-arg:';
  * else runs on it meanwhile. Once the callback has settled (a stray promise), or outside a
  * transaction, or on PostgreSQL, the statement goes through kysely.
  */
-export function compiledQuery<A extends Record<string, unknown>, O>(db: Db, build: (db: Db, args: A) => Compilable<O>): (args: A) => Promise<O[]> {
+export function compiledQuery<A extends Record<string, unknown>, O>(
+  db: Db,
+  build: (db: Db, args: A) => Compilable<O>,
+): (args: A) => Promise<O[]> {
   let plan: Plan | undefined;
   return async (args) => {
     plan ??= compile(db, build);
@@ -49,7 +52,12 @@ export function compiledQuery<A extends Record<string, unknown>, O>(db: Db, buil
       statement.run(parameters);
       return [];
     }
-    const result = await currentExecutor(db).executeQuery<O>({ sql: plan.sql, query: plan.query, queryId: createQueryId(), parameters });
+    const result = await currentExecutor(db).executeQuery<O>({
+      sql: plan.sql,
+      query: plan.query,
+      queryId: createQueryId(),
+      parameters,
+    });
     return result.rows;
   };
 }
@@ -58,6 +66,8 @@ function compile<A extends Record<string, unknown>, O>(db: Db, build: (db: Db, a
   const standIns = new Proxy({}, { get: (_, name) => `${STAND_IN}${String(name)}` }) as A;
   const { sql, query, parameters } = build(db, standIns).compile();
   if (sql.includes(STAND_IN)) throw new Error(`compiledQuery: an argument was inlined into the SQL, not bound: ${sql}`);
-  const slots = parameters.map((p): Slot => (typeof p === 'string' && p.startsWith(STAND_IN) ? { arg: p.slice(STAND_IN.length) } : { value: p }));
+  const slots = parameters.map((p): Slot =>
+    typeof p === 'string' && p.startsWith(STAND_IN) ? { arg: p.slice(STAND_IN.length) } : { value: p },
+  );
   return { sql, query, slots };
 }

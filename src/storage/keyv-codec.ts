@@ -14,12 +14,17 @@ import type { Deserialize, DeserializedData, Serialize } from 'keyv';
  *   then keyv's deserializer reads the text.
  * So the stored text is byte for byte keyv's, and rows written before are read as before.
  */
-export function fastKeyvCodec(keyv: { serialize: Serialize; deserialize: Deserialize }): { serialize: Serialize; deserialize: Deserialize } {
+export function fastKeyvCodec(keyv: { serialize: Serialize; deserialize: Deserialize }): {
+  serialize: Serialize;
+  deserialize: Deserialize;
+} {
   return {
     serialize: (data) => (isPlainObject(data) && plainValues(data, 0) ? JSON.stringify(data) : keyv.serialize(data)),
     deserialize: <Value>(text: string) => {
       const parsed: unknown = JSON.parse(text);
-      return hasColonString(parsed, 0) ? keyv.deserialize<Value>(text) : (parsed as DeserializedData<Value> | undefined);
+      return hasColonString(parsed, 0)
+        ? keyv.deserialize<Value>(text)
+        : (parsed as DeserializedData<Value> | undefined);
     },
   };
 }

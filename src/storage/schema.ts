@@ -9,7 +9,11 @@ import type { Generated } from 'kysely';
 type Iso = string;
 type Flag = number;
 
-export interface BlocsTable { id: string; name: string; updated_at: Iso }
+export interface BlocsTable {
+  id: string;
+  name: string;
+  updated_at: Iso;
+}
 
 export interface PeopleTable {
   channel: string;
@@ -20,7 +24,11 @@ export interface PeopleTable {
   last_seen_at: Iso;
 }
 
-export interface ProcessedUpdatesTable { channel: string; update_id: string; processed_at: Iso }
+export interface ProcessedUpdatesTable {
+  channel: string;
+  update_id: string;
+  processed_at: Iso;
+}
 
 export interface InvitesTable {
   code: string;
@@ -63,7 +71,11 @@ export interface GroupChatsTable {
   registered_at: Iso;
 }
 
-export interface SessionsTable { key: string; value: string; expires_at: Iso | null }
+export interface SessionsTable {
+  key: string;
+  value: string;
+  expires_at: Iso | null;
+}
 
 export interface SubmissionsTable {
   bloc_id: string;

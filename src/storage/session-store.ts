@@ -33,7 +33,13 @@ export interface SessionKeyv {
  * Every Keyv is built with `throwOnErrors` (and the Redis adapter too, which otherwise swallows
  * errors into an event): a session write that fails rejects, it never passes silently.
  */
-export function createSessionKeyv({ url, database }: { url?: string | undefined; database: Pick<Database, 'db'> }): SessionKeyv {
+export function createSessionKeyv({
+  url,
+  database,
+}: {
+  url?: string | undefined;
+  database: Pick<Database, 'db'>;
+}): SessionKeyv {
   if (url === undefined || url.trim() === '') {
     const store = new SqlSessionStore(database.db);
     const keyv = new Keyv({ store, namespace: SESSION_NAMESPACE, throwOnErrors: true });
@@ -89,5 +95,7 @@ export function createSessionKeyv({ url, database }: { url?: string | undefined;
     };
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1] ?? '(none)';
-  throw new Error(`SESSION_STORE_URL must start with redis://, rediss://, postgres:// or postgresql:// (or be unset); got scheme ${scheme}`);
+  throw new Error(
+    `SESSION_STORE_URL must start with redis://, rediss://, postgres:// or postgresql:// (or be unset); got scheme ${scheme}`,
+  );
 }

@@ -36,7 +36,12 @@ export function sqlCalendarOverrides(db: Kysely<DatabaseSchema>): CalendarOverri
     db.selectFrom('extensions').selectAll().where('bloc_id', '=', a.blocId).orderBy('period_id'),
   );
   const reopeningsOfUnit = compiledQuery(db, (db, a: { blocId: string; unitId: string }) =>
-    db.selectFrom('reopenings').selectAll().where('bloc_id', '=', a.blocId).where('unit_id', '=', a.unitId).orderBy('id'),
+    db
+      .selectFrom('reopenings')
+      .selectAll()
+      .where('bloc_id', '=', a.blocId)
+      .where('unit_id', '=', a.unitId)
+      .orderBy('id'),
   );
 
   return {
@@ -59,7 +64,12 @@ export function sqlCalendarOverrides(db: Kysely<DatabaseSchema>): CalendarOverri
 
     async reopenings(blocId, unitId) {
       if (unitId !== undefined) return (await reopeningsOfUnit({ blocId, unitId })).map(toReopening);
-      const rows = await currentExecutor(db).selectFrom('reopenings').selectAll().where('bloc_id', '=', blocId).orderBy('id').execute();
+      const rows = await currentExecutor(db)
+        .selectFrom('reopenings')
+        .selectAll()
+        .where('bloc_id', '=', blocId)
+        .orderBy('id')
+        .execute();
       return rows.map(toReopening);
     },
 

@@ -46,7 +46,9 @@ const olderWaiting = (eb: Eb, now: string) =>
     .where((o) => o.or([o('older.next_attempt_at', '>', now), o('older.lease_until', '>', now)]));
 
 /** A new row's values (attempts start at 0). */
-type NewRow = Pick<Insertable<OutboxTable>, 'channel' | 'chat_id' | 'payload' | 'next_attempt_at' | 'created_at'> & { expires_at: string | null };
+type NewRow = Pick<Insertable<OutboxTable>, 'channel' | 'chat_id' | 'payload' | 'next_attempt_at' | 'created_at'> & {
+  expires_at: string | null;
+};
 const NEW_ROW_COLUMNS = ['channel', 'chat_id', 'payload', 'created_at', 'expires_at', 'next_attempt_at'] as const;
 /** Several new rows as the arguments of one statement: `<column><row number>`. */
 type NumberedRows = Record<string, string | null>;
@@ -180,7 +182,12 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
 
     async drop(ids, at) {
       if (ids.length === 0) return;
-      await currentExecutor(db).updateTable('outbox').set({ dropped_at: iso(at) }).where('id', 'in', [...ids]).where(open).execute();
+      await currentExecutor(db)
+        .updateTable('outbox')
+        .set({ dropped_at: iso(at) })
+        .where('id', 'in', [...ids])
+        .where(open)
+        .execute();
     },
 
     async purgeFinished(before) {
@@ -193,13 +200,22 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
     },
 
     async markSent(id, at) {
-      await currentExecutor(db).updateTable('outbox').set({ sent_at: iso(at), lease_until: null }).where('id', '=', id).execute();
+      await currentExecutor(db)
+        .updateTable('outbox')
+        .set({ sent_at: iso(at), lease_until: null })
+        .where('id', '=', id)
+        .execute();
     },
 
     async markRetry(id, error, nextAttemptAt) {
       await currentExecutor(db)
         .updateTable('outbox')
-        .set({ last_error: error.slice(0, 2000), next_attempt_at: iso(nextAttemptAt), claimed_by: null, lease_until: null })
+        .set({
+          last_error: error.slice(0, 2000),
+          next_attempt_at: iso(nextAttemptAt),
+          claimed_by: null,
+          lease_until: null,
+        })
         .where('id', '=', id)
         .execute();
     },

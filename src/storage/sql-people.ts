@@ -19,7 +19,13 @@ function toPerson(row: PeopleTable): Person {
 
 /** Channel identities: display name as last seen, and the language each person chose. */
 export function sqlPeople(db: Kysely<DatabaseSchema>): People {
-  async function upsert(channel: string, userId: string, at: Date, displayName: string | undefined, language?: Language) {
+  async function upsert(
+    channel: string,
+    userId: string,
+    at: Date,
+    displayName: string | undefined,
+    language?: Language,
+  ) {
     const now = iso(at);
     await currentExecutor(db)
       .insertInto('people')

@@ -96,7 +96,11 @@ export function sqlRegistrations(db: Kysely<DatabaseSchema>): Registrations {
     },
 
     async findById(id) {
-      const row = await currentExecutor(db).selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await currentExecutor(db)
+        .selectFrom('registrations')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row === undefined ? undefined : toRegistration(row);
     },
   };

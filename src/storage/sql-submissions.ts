@@ -69,10 +69,16 @@ export function sqlSubmissions(db: Db, dialect: Dialect): Submissions {
         .where('unit_id', '=', unitId)
         .execute();
       if (submission.values.length > 0) {
-        await trx.insertInto('submission_values').values(submission.values.map((v) => valueRow(submission, v))).execute();
+        await trx
+          .insertInto('submission_values')
+          .values(submission.values.map((v) => valueRow(submission, v)))
+          .execute();
       }
       if (changes.length > 0) {
-        await trx.insertInto('submission_audit').values(changes.map((c) => auditRow(submission, revision, c, audit))).execute();
+        await trx
+          .insertInto('submission_audit')
+          .values(changes.map((c) => auditRow(submission, revision, c, audit)))
+          .execute();
       }
       const saved = await load(trx, blocId, periodId, unitId);
       if (saved === undefined) throw new Error('submission vanished inside its own transaction');

@@ -19,7 +19,8 @@ export function figureColumns(figure: FigureValue): FigureColumns {
 }
 
 export function toFigure(c: FigureColumns): FigureValue {
-  if (c.numerator !== null && c.denominator !== null) return { type: 'ratio', numerator: c.numerator, denominator: c.denominator };
+  if (c.numerator !== null && c.denominator !== null)
+    return { type: 'ratio', numerator: c.numerator, denominator: c.denominator };
   return { type: 'scalar', value: c.value ?? Number.NaN };
 }
 
@@ -38,7 +39,13 @@ export function valueRow(s: Submission, v: ReportedValue): Insertable<Submission
 }
 
 export function toReportedValue(row: Selectable<SubmissionValuesTable>): ReportedValue {
-  const value: ReportedValue = { indicatorCode: row.indicator_code, raw: row.raw, value: toFigure(row), note: opt(row.note), estimate: row.estimate === 1 };
+  const value: ReportedValue = {
+    indicatorCode: row.indicator_code,
+    raw: row.raw,
+    value: toFigure(row),
+    note: opt(row.note),
+    estimate: row.estimate === 1,
+  };
   return row.confirmed_out_of_range === 1 ? { ...value, confirmedOutOfRange: true } : value;
 }
 
@@ -109,7 +116,13 @@ export function auditRow(
   };
 }
 
-function auditedSide(raw: string | null, f: FigureColumns, note: string | null, estimate: number | null, confirmed: number | null): AuditedValue | undefined {
+function auditedSide(
+  raw: string | null,
+  f: FigureColumns,
+  note: string | null,
+  estimate: number | null,
+  confirmed: number | null,
+): AuditedValue | undefined {
   if (raw === null) return undefined;
   const value: AuditedValue = { raw, value: toFigure(f), note: opt(note), estimate: estimate === 1 };
   return confirmed === 1 ? { ...value, confirmedOutOfRange: true } : value;
@@ -123,8 +136,20 @@ export function toAuditEntry(r: Selectable<SubmissionAuditTable>): AuditEntry {
     unitId: r.unit_id,
     indicatorCode: r.indicator_code,
     revision: r.revision,
-    before: auditedSide(r.old_raw, { value: r.old_value, numerator: r.old_numerator, denominator: r.old_denominator }, r.old_note, r.old_estimate, r.old_confirmed_out_of_range),
-    after: auditedSide(r.new_raw, { value: r.new_value, numerator: r.new_numerator, denominator: r.new_denominator }, r.new_note, r.new_estimate, r.new_confirmed_out_of_range),
+    before: auditedSide(
+      r.old_raw,
+      { value: r.old_value, numerator: r.old_numerator, denominator: r.old_denominator },
+      r.old_note,
+      r.old_estimate,
+      r.old_confirmed_out_of_range,
+    ),
+    after: auditedSide(
+      r.new_raw,
+      { value: r.new_value, numerator: r.new_numerator, denominator: r.new_denominator },
+      r.new_note,
+      r.new_estimate,
+      r.new_confirmed_out_of_range,
+    ),
     actor: toActor(r.actor_channel, r.actor_user_id, r.actor_name),
     at: toDate(r.at),
     reason: opt(r.reason),

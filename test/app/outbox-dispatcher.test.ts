@@ -14,7 +14,8 @@ describe('outbox dispatcher', () => {
     failures = 0;
     h.runtime.senders.telegram = {
       send(chatId: string, r: Reply): Promise<SendOutcome> {
-        if (r.key === 'a' && failures-- > 0) return Promise.resolve({ ok: false, permanent: false, error: '502', retryAfterMs: 1 });
+        if (r.key === 'a' && failures-- > 0)
+          return Promise.resolve({ ok: false, permanent: false, error: '502', retryAfterMs: 1 });
         sent.push(`${chatId}:${r.key}`);
         return Promise.resolve({ ok: true });
       },
@@ -30,7 +31,7 @@ describe('outbox dispatcher', () => {
     );
   }
 
-  it('keeps a chat\'s replies in order when the first must be retried, without holding up other chats', async () => {
+  it("keeps a chat's replies in order when the first must be retried, without holding up other chats", async () => {
     failures = 1;
     await enqueue('1', 'a', 'b');
     await enqueue('2', 'c');
@@ -42,7 +43,9 @@ describe('outbox dispatcher', () => {
   });
 
   it('leaves rows of channels it cannot send for the process that can', async () => {
-    await h.runtime.services.repos.outbox.enqueue([{ channel: 'zalo', chatId: 'z', payload: toPayload(reply('x'), 'vi'), createdAt: h.clock.now }]);
+    await h.runtime.services.repos.outbox.enqueue([
+      { channel: 'zalo', chatId: 'z', payload: toPayload(reply('x'), 'vi'), createdAt: h.clock.now },
+    ]);
     await h.runtime.dispatcher.flush();
     expect(await h.runtime.services.repos.outbox.pending(h.clock.now)).toBe(1);
   });

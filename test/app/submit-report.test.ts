@@ -24,8 +24,19 @@ beforeAll(async () => {
 /** The seed's figures; with `budget`, the first indicator typed as that instead. */
 function values(budget?: { raw: string; value: number }): ReportedValue[] {
   return bloc.indicators.map((indicator, i) => {
-    if (i === 0 && budget) return { indicatorCode: indicator.code, raw: budget.raw, value: { type: 'scalar', value: budget.value }, estimate: false };
-    return { indicatorCode: indicator.code, raw: SEED_ANSWERS[i] ?? '', value: SEED_VALUES[indicator.code] as ReportedValue['value'], estimate: false };
+    if (i === 0 && budget)
+      return {
+        indicatorCode: indicator.code,
+        raw: budget.raw,
+        value: { type: 'scalar', value: budget.value },
+        estimate: false,
+      };
+    return {
+      indicatorCode: indicator.code,
+      raw: SEED_ANSWERS[i] ?? '',
+      value: SEED_VALUES[indicator.code] as ReportedValue['value'],
+      estimate: false,
+    };
   });
 }
 
@@ -35,12 +46,25 @@ describeEachDatabase('submitReport: two focal points of one unit send at the sam
   });
 
   /** One update's transaction: sends, then holds the transaction open until `release` resolves. */
-  function send(database: Pick<Database, 'db' | 'dialect'>, userId: string, now: Date, budget: { raw: string; value: number } | undefined, release: Promise<void>) {
+  function send(
+    database: Pick<Database, 'db' | 'dialect'>,
+    userId: string,
+    now: Date,
+    budget: { raw: string; value: number } | undefined,
+    release: Promise<void>,
+  ) {
     const repos = createRepositories(database);
     let sent!: () => void;
     const done = new Promise<void>((resolve) => (sent = resolve));
     const result = repos.unitOfWork.run(async (): Promise<SubmitReportResult> => {
-      const r = await submitReport(repos, { bloc, unitId: 'si-ma-cai', periodId: '2023-06', values: values(budget), actor: { channel: 'telegram', userId }, now });
+      const r = await submitReport(repos, {
+        bloc,
+        unitId: 'si-ma-cai',
+        periodId: '2023-06',
+        values: values(budget),
+        actor: { channel: 'telegram', userId },
+        now,
+      });
       sent();
       await release;
       return r;
@@ -51,7 +75,9 @@ describeEachDatabase('submitReport: two focal points of one unit send at the sam
   /** Until a PostgreSQL backend waits for a lock (the second sender queued behind the first). */
   async function someoneWaits(database: Database): Promise<void> {
     for (let i = 0; i < 200; i++) {
-      const waiting = await sql<{ n: string }>`select count(*) as n from pg_locks where not granted`.execute(database.db);
+      const waiting = await sql<{ n: string }>`select count(*) as n from pg_locks where not granted`.execute(
+        database.db,
+      );
       if (Number(waiting.rows[0]?.n) > 0) return;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -78,15 +104,28 @@ describeEachDatabase('submitReport: two focal points of one unit send at the sam
       expect(b.status).toBe('submitted');
       if (b.status !== 'submitted') return;
       expect(b.revision).toBe(true);
-      expect(b.submission).toMatchObject({ onTime: true, firstSubmittedAt: ON_TIME, lastSubmittedAt: LATE, revision: 2 });
-      expect(b.changes.map((c) => [c.indicatorCode, c.before?.raw, c.after?.raw])).toEqual([['thu-ngan-sach', '45,2 tỷ', '46 tỷ']]);
+      expect(b.submission).toMatchObject({
+        onTime: true,
+        firstSubmittedAt: ON_TIME,
+        lastSubmittedAt: LATE,
+        revision: 2,
+      });
+      expect(b.changes.map((c) => [c.indicatorCode, c.before?.raw, c.after?.raw])).toEqual([
+        ['thu-ngan-sach', '45,2 tỷ', '46 tỷ'],
+      ]);
 
       const repos = createRepositories(getDb());
-      expect(await repos.submissions.find(bloc.id, '2023-06', 'si-ma-cai')).toMatchObject({ onTime: true, firstSubmittedAt: ON_TIME, revision: 2 });
+      expect(await repos.submissions.find(bloc.id, '2023-06', 'si-ma-cai')).toMatchObject({
+        onTime: true,
+        firstSubmittedAt: ON_TIME,
+        revision: 2,
+      });
       // The audit agrees with the second receipt: eleven values added, then one changed.
       const trail = await repos.submissions.auditTrail(bloc.id, '2023-06', 'si-ma-cai');
       expect(trail.filter((e) => e.revision === 1)).toHaveLength(11);
-      expect(trail.filter((e) => e.revision === 2).map((e) => [e.indicatorCode, e.before?.raw, e.after?.raw])).toEqual([['thu-ngan-sach', '45,2 tỷ', '46 tỷ']]);
+      expect(trail.filter((e) => e.revision === 2).map((e) => [e.indicatorCode, e.before?.raw, e.after?.raw])).toEqual([
+        ['thu-ngan-sach', '45,2 tỷ', '46 tỷ'],
+      ]);
     } finally {
       await other.close();
     }
@@ -95,27 +134,50 @@ describeEachDatabase('submitReport: two focal points of one unit send at the sam
   it('a revision after a return, past the date given, makes the report late; before it, keeps it on time', async () => {
     const repos = createRepositories(getDb());
     const sendNow = (now: Date, budget?: { raw: string; value: number }) =>
-      repos.unitOfWork.run(() => submitReport(repos, { bloc, unitId: 'si-ma-cai', periodId: '2023-06', values: values(budget), actor: { channel: 'telegram', userId: 'hoa' }, now }));
+      repos.unitOfWork.run(() =>
+        submitReport(repos, {
+          bloc,
+          unitId: 'si-ma-cai',
+          periodId: '2023-06',
+          values: values(budget),
+          actor: { channel: 'telegram', userId: 'hoa' },
+          now,
+        }),
+      );
     await sendNow(ON_TIME);
     const stored = await repos.submissions.find(bloc.id, '2023-06', 'si-ma-cai');
     const returnBy = (reviseBy: Date) =>
-      repos.submissions.save({ ...stored!, status: 'returned', returnReason: 'kiểm tra', reviseBy }, { actor: { channel: 'telegram', userId: 'thuky' }, at: ON_TIME });
+      repos.submissions.save(
+        { ...stored!, status: 'returned', returnReason: 'kiểm tra', reviseBy },
+        { actor: { channel: 'telegram', userId: 'thuky' }, at: ON_TIME },
+      );
 
     await returnBy(new Date('2023-06-25T17:00:00Z'));
-    expect(await sendNow(LATE, { raw: '46 tỷ', value: 46 })).toMatchObject({ submission: { onTime: true, firstSubmittedAt: ON_TIME } });
+    expect(await sendNow(LATE, { raw: '46 tỷ', value: 46 })).toMatchObject({
+      submission: { onTime: true, firstSubmittedAt: ON_TIME },
+    });
     await returnBy(new Date('2023-06-18T17:00:00Z'));
-    expect(await sendNow(LATE, { raw: '47 tỷ', value: 47 })).toMatchObject({ submission: { onTime: false, firstSubmittedAt: ON_TIME } });
+    expect(await sendNow(LATE, { raw: '47 tỷ', value: 47 })).toMatchObject({
+      submission: { onTime: false, firstSubmittedAt: ON_TIME },
+    });
   });
 });
 
 describeEachDatabase(
   'submitReport: membership',
   (getDb) => {
-    it('refuses, at the moment of sending, a unit that is not a member of the bloc in the period\'s year', async () => {
+    it("refuses, at the moment of sending, a unit that is not a member of the bloc in the period's year", async () => {
       const repos = createRepositories(getDb());
       await repos.blocs.upsert({ id: bloc.id, name: bloc.name });
       const result = await repos.unitOfWork.run(() =>
-        submitReport(repos, { bloc, unitId: 'xa-moi', periodId: '2023-06', values: values(), actor: { channel: 'telegram', userId: 'x' }, now: ON_TIME }),
+        submitReport(repos, {
+          bloc,
+          unitId: 'xa-moi',
+          periodId: '2023-06',
+          values: values(),
+          actor: { channel: 'telegram', userId: 'x' },
+          now: ON_TIME,
+        }),
       );
       expect(result).toEqual({ status: 'notMember', year: 2023 });
       expect(await repos.submissions.find(bloc.id, '2023-06', 'xa-moi')).toBeUndefined();

@@ -45,7 +45,9 @@ export async function startEchoBot(): Promise<EchoBot> {
     updates: (planned) => toUpdates(api.updates, planned),
     verify(updates, mark) {
       const sent = api.sent.slice(mark);
-      const want = updates.map((u) => ('message' in u && 'text' in u.message ? `${u.message.chat.id}:${u.message.text}` : ''));
+      const want = updates.map((u) =>
+        'message' in u && 'text' in u.message ? `${u.message.chat.id}:${u.message.text}` : '',
+      );
       const got = sent.map((m) => `${m.chat_id}:${m.text ?? ''}`);
       const byChat = (list: string[]) => [...list].sort().join('\n');
       if (got.length !== want.length || byChat(got) !== byChat(want)) {

@@ -80,17 +80,26 @@ export async function startOurBot(bloc: Bloc, people: readonly FocalPoint[]): Pr
     runtime,
     updates: (planned) => toUpdates(api.updates, planned),
     async outboxMark() {
-      const row = await db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+      const row = await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst();
       return Number(row?.id ?? 0);
     },
     async verify(planned, mark) {
-      const rows = await db.selectFrom('outbox').select(['chat_id', 'payload']).where('id', '>', mark).orderBy('id').execute();
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['chat_id', 'payload'])
+        .where('id', '>', mark)
+        .orderBy('id')
+        .execute();
       const entries: OutboxEntry[] = rows.map((r) => {
         const payload = JSON.parse(r.payload) as { reply: { key: string; params?: Record<string, unknown> } };
         return { chatId: r.chat_id, key: payload.reply.key, params: payload.reply.params ?? {} };
       });
       const problems = checkOutbox(bloc, planned, entries);
-      if (problems.length > 0) throw new Error(`thidua-bot did not do what was asked:\n  ${problems.slice(0, 10).join('\n  ')}`);
+      if (problems.length > 0)
+        throw new Error(`thidua-bot did not do what was asked:\n  ${problems.slice(0, 10).join('\n  ')}`);
     },
     async close() {
       await channel.stop();

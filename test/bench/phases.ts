@@ -82,6 +82,8 @@ export async function paced(target: BenchTarget, updates: readonly Update[]): Pr
 function failIfErrors(target: BenchTarget, expected: number): void {
   const { recorder } = target;
   if (recorder.failures > 0 || recorder.durations.length !== expected) {
-    throw new Error(`${target.name}: ${recorder.failures} update(s) failed, ${recorder.durations.length} of ${expected} timed`);
+    throw new Error(
+      `${target.name}: ${recorder.failures} update(s) failed, ${recorder.durations.length} of ${expected} timed`,
+    );
   }
 }

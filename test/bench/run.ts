@@ -40,7 +40,11 @@ async function ourPaced(ours: OurBot, planned: readonly Planned[]): Promise<Late
 }
 
 /** The same texts to the echo bot, checking each was echoed. */
-async function echoRun<T>(echo: EchoBot, planned: readonly Planned[], phase: (target: BenchTarget, updates: readonly Update[]) => Promise<T>): Promise<T> {
+async function echoRun<T>(
+  echo: EchoBot,
+  planned: readonly Planned[],
+  phase: (target: BenchTarget, updates: readonly Update[]) => Promise<T>,
+): Promise<T> {
   const mark = echo.api.sent.length;
   const updates = echo.updates(planned);
   const result = await phase(echo, updates);
@@ -49,7 +53,13 @@ async function echoRun<T>(echo: EchoBot, planned: readonly Planned[], phase: (ta
 }
 
 /** A full report per chat, opened first; both bots get the same texts. */
-async function warmUp(ours: OurBot, echo: EchoBot, bloc: Bloc, people: readonly FocalPoint[], rounds: number): Promise<void> {
+async function warmUp(
+  ours: OurBot,
+  echo: EchoBot,
+  bloc: Bloc,
+  people: readonly FocalPoint[],
+  rounds: number,
+): Promise<void> {
   for (let i = 0; i < rounds; i++) {
     const planned = [...openDrafts(people), ...fullReports(bloc, people)];
     // Opening first: a chat's answers must come after its `/baocao`, and all opens come first here.

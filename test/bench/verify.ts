@@ -20,10 +20,17 @@ interface Expected {
 function expectedReplies(bloc: Bloc, planned: Planned): Expected[] {
   const total = bloc.indicators.length;
   if (planned.indicatorIndex === undefined) {
-    return [{ key: 'engine.previousClosed', optional: true }, { key: 'report.intro' }, { key: 'report.ask.question', number: 1 }];
+    return [
+      { key: 'engine.previousClosed', optional: true },
+      { key: 'report.intro' },
+      { key: 'report.ask.question', number: 1 },
+    ];
   }
   const next = planned.indicatorIndex + 1;
-  return [{ key: 'report.echo' }, next < total ? { key: 'report.ask.question', number: next + 1 } : { key: 'report.summary.title' }];
+  return [
+    { key: 'report.echo' },
+    next < total ? { key: 'report.ask.question', number: next + 1 } : { key: 'report.summary.title' },
+  ];
 }
 
 /**
@@ -42,7 +49,8 @@ export function checkOutbox(bloc: Bloc, planned: readonly Planned[], entries: re
   for (const e of entries) actual.set(e.chatId, [...(actual.get(e.chatId) ?? []), e]);
 
   const problems: string[] = [];
-  for (const chatId of actual.keys()) if (!expected.has(chatId)) problems.push(`chat ${chatId}: replies nobody asked for`);
+  for (const chatId of actual.keys())
+    if (!expected.has(chatId)) problems.push(`chat ${chatId}: replies nobody asked for`);
   for (const [chatId, want] of expected) {
     const problem = compare(want, actual.get(chatId) ?? []);
     if (problem) problems.push(`chat ${chatId}: ${problem}`);
@@ -57,7 +65,13 @@ function compare(want: readonly Expected[], got: readonly OutboxEntry[]): string
     const g = got[i];
     const matches = g !== undefined && g.key === w.key && (w.number === undefined || g.params.number === w.number);
     if (matches) i += 1;
-    else if (!w.optional) return `reply ${i + 1}: got ${g?.key} ${JSON.stringify(g?.params.number)}, expected ${w.key} ${w.number ?? ''}`;
+    else if (!w.optional)
+      return `reply ${i + 1}: got ${g?.key} ${JSON.stringify(g?.params.number)}, expected ${w.key} ${w.number ?? ''}`;
   }
-  return i === got.length ? undefined : `${got.length - i} more replies than expected (${got.slice(i, i + 3).map((g) => g.key).join(', ')}…)`;
+  return i === got.length
+    ? undefined
+    : `${got.length - i} more replies than expected (${got
+        .slice(i, i + 3)
+        .map((g) => g.key)
+        .join(', ')}…)`;
 }

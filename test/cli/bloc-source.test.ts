@@ -28,16 +28,22 @@ describe('bloc file errors and summary as the operator reads them', () => {
     expect(vi).not.toBe(en);
     expect(vi).toContain('"abc"');
     expect(formatBlocErrors([notANumber])).toEqual([`bloc.yaml:12: years.2023.plans.bac-ha.thu-ngan-sach: ${vi}`]);
-    expect(formatBlocErrors([notANumber], 'en')).toEqual([`bloc.yaml:12: years.2023.plans.bac-ha.thu-ngan-sach: ${en}`]);
+    expect(formatBlocErrors([notANumber], 'en')).toEqual([
+      `bloc.yaml:12: years.2023.plans.bac-ha.thu-ngan-sach: ${en}`,
+    ]);
     // A problem with the file itself has neither line nor path.
-    expect(formatBlocErrors([{ source: 'x.yaml', path: '', key: 'blocFile.errors.emptyFile', params: {} }])).toEqual([`x.yaml: ${t('blocFile.errors.emptyFile')}`]);
+    expect(formatBlocErrors([{ source: 'x.yaml', path: '', key: 'blocFile.errors.emptyFile', params: {} }])).toEqual([
+      `x.yaml: ${t('blocFile.errors.emptyFile')}`,
+    ]);
   });
 
   it('turns a broken file into rendered lines for the commands that load blocs', async () => {
     const source = await readBlocSource('test/config/fixtures/typo.yaml');
     expect(source).toEqual({
       ok: false,
-      lines: [`test/config/fixtures/typo.yaml:15: calendar.grace_day: ${t('blocFile.errors.unknownKeySuggest', { suggestion: 'grace_days' })}`],
+      lines: [
+        `test/config/fixtures/typo.yaml:15: calendar.grace_day: ${t('blocFile.errors.unknownKeySuggest', { suggestion: 'grace_days' })}`,
+      ],
     });
   });
 
@@ -46,7 +52,10 @@ describe('bloc file errors and summary as the operator reads them', () => {
     for (const lang of ['vi', 'en'] as const) {
       const lines = formatBlocSummary(summary, lang);
       expect(lines[0]).toBe('khoi-huyen-lao-cai: Khối thi đua các huyện, thị xã, thành phố tỉnh Lào Cai');
-      expect(lines.slice(1).every((line) => line.startsWith('  ')), lang).toBe(true);
+      expect(
+        lines.slice(1).every((line) => line.startsWith('  ')),
+        lang,
+      ).toBe(true);
       expect(lines.filter(unrendered), lang).toEqual([]);
       expect(lines, lang).toContain(`  ${t('blocFile.summary.movements', { count: 12 }, lang)}`);
     }
@@ -66,7 +75,9 @@ describe('bloc file errors and summary as the operator reads them', () => {
     };
     const summary = summarizeBloc(variant, new Date('2023-06-01T00:00:00+07:00'));
     const keys = summary.lines.map((line) => line.key);
-    for (const key of ['yearNoDeputy', 'inUse', 'calendarGrace', 'missingPlan']) expect(keys).toContain(`blocFile.summary.${key}`);
-    for (const lang of ['vi', 'en'] as const) expect(formatBlocSummary(summary, lang).filter(unrendered), lang).toEqual([]);
+    for (const key of ['yearNoDeputy', 'inUse', 'calendarGrace', 'missingPlan'])
+      expect(keys).toContain(`blocFile.summary.${key}`);
+    for (const lang of ['vi', 'en'] as const)
+      expect(formatBlocSummary(summary, lang).filter(unrendered), lang).toEqual([]);
   });
 });

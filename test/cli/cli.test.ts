@@ -36,7 +36,9 @@ describe('thidua CLI', () => {
     expect(lines[0]).toBe('khoi-huyen-lao-cai: Khối thi đua các huyện, thị xã, thành phố tỉnh Lào Cai');
     // Vietnamese, from the locale: the summary's lines, then the verdict.
     expect(lines).toContain(`  ${t('blocFile.summary.movements', { count: 12 })}`);
-    expect(lines).toContain(`  ${t('blocFile.summary.year', { year: 2023, units: 9, head: 'bac-ha', deputy: 'bao-yen' })}`);
+    expect(lines).toContain(
+      `  ${t('blocFile.summary.year', { year: 2023, units: 9, head: 'bac-ha', deputy: 'bao-yen' })}`,
+    );
     expect(lines).toContain(t('cli.blocFileOk'));
   });
 

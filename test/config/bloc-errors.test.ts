@@ -5,17 +5,43 @@ describe('a bloc file with mistakes', () => {
   it('reports each of three planted mistakes once, with its path, line, key and params', () => {
     const errors = errorsOf(fixture('three-mistakes.yaml'));
     expect(errors).toEqual([
-      { source: 'test.yaml', line: 12, path: 'years.2023.plans.bac-ha.thu-ngan-sach', key: 'blocFile.errors.expected.number', params: { got: '"nhiều lắm"' } },
-      { source: 'test.yaml', line: 13, path: 'years.2023.plans.bao-yenn', key: 'blocFile.errors.notMemberSuggest', params: { id: 'bao-yenn', year: '2023', suggestion: 'bao-yen' } },
-      { source: 'test.yaml', line: 25, path: 'calendar.due.day', key: 'blocFile.errors.atMost', params: { maximum: 31, got: '40' } },
+      {
+        source: 'test.yaml',
+        line: 12,
+        path: 'years.2023.plans.bac-ha.thu-ngan-sach',
+        key: 'blocFile.errors.expected.number',
+        params: { got: '"nhiều lắm"' },
+      },
+      {
+        source: 'test.yaml',
+        line: 13,
+        path: 'years.2023.plans.bao-yenn',
+        key: 'blocFile.errors.notMemberSuggest',
+        params: { id: 'bao-yenn', year: '2023', suggestion: 'bao-yen' },
+      },
+      {
+        source: 'test.yaml',
+        line: 25,
+        path: 'calendar.due.day',
+        key: 'blocFile.errors.atMost',
+        params: { maximum: 31, got: '40' },
+      },
     ]);
   });
 
   it('reports an unknown key with the key in its path, and suggests the right one', () => {
     expect(errorsOf(fixture('typo.yaml'))).toEqual([
-      { source: 'test.yaml', path: 'calendar.grace_day', line: 15, key: 'blocFile.errors.unknownKeySuggest', params: { suggestion: 'grace_days' } },
+      {
+        source: 'test.yaml',
+        path: 'calendar.grace_day',
+        line: 15,
+        key: 'blocFile.errors.unknownKeySuggest',
+        params: { suggestion: 'grace_days' },
+      },
     ]);
-    expect(problemsOf(minimalWith('name: Khối thử nghiệm', 'name: Khối thử nghiệm\nten_khoi: x'))).toEqual([at('ten_khoi', 'unknownKey')]);
+    expect(problemsOf(minimalWith('name: Khối thử nghiệm', 'name: Khối thử nghiệm\nten_khoi: x'))).toEqual([
+      at('ten_khoi', 'unknownKey'),
+    ]);
   });
 
   it('reports a missing required key', () => {
@@ -26,20 +52,27 @@ describe('a bloc file with mistakes', () => {
   });
 
   it('names the type expected and what was written instead', () => {
-    expect(problemsOf(minimalWith('    scoring: { benchmark: 60 }', '    scoring: { benchmark: 60 }\n    required: "có"'))).toEqual([
-      at('indicators.0.required', 'expected.boolean', { got: '"có"' }),
-    ]);
-    expect(problemsOf(minimalWith('lock: { day: 9, month_offset: 1 }', 'lock: { day: 9.5, month_offset: 1 }'))).toEqual([
-      at('calendar.lock.day', 'expected.int', { got: '9.5' }),
-    ]);
+    expect(
+      problemsOf(minimalWith('    scoring: { benchmark: 60 }', '    scoring: { benchmark: 60 }\n    required: "có"')),
+    ).toEqual([at('indicators.0.required', 'expected.boolean', { got: '"có"' })]);
+    expect(problemsOf(minimalWith('lock: { day: 9, month_offset: 1 }', 'lock: { day: 9.5, month_offset: 1 }'))).toEqual(
+      [at('calendar.lock.day', 'expected.int', { got: '9.5' })],
+    );
     expect(problemsOf(minimalWith('name: Khối thử nghiệm', 'name:'))).toEqual([at('name', 'blank.text')]);
     expect(problemsOf(minimalWith('name: Khối thử nghiệm', 'name: "  "'))).toEqual([at('name', 'emptyText')]);
-    expect(problemsOf(minimalWith(/movements:\n.*\n/, 'movements: []\n'))).toEqual([at('movements', 'tooFewItems', { minimum: 1 })]);
+    expect(problemsOf(minimalWith(/movements:\n.*\n/, 'movements: []\n'))).toEqual([
+      at('movements', 'tooFewItems', { minimum: 1 }),
+    ]);
   });
 
   it('explains a number written the Vietnamese way', () => {
-    const text = fixture('three-mistakes.yaml').replace('"nhiều lắm"', '51,6').replace('bao-yenn', 'bao-yen').replace('day: 40', 'day: 16');
-    expect(problemsOf(text)).toEqual([at('years.2023.plans.bac-ha.thu-ngan-sach', 'vietnameseNumber', { text: '51,6' })]);
+    const text = fixture('three-mistakes.yaml')
+      .replace('"nhiều lắm"', '51,6')
+      .replace('bao-yenn', 'bao-yen')
+      .replace('day: 40', 'day: 16');
+    expect(problemsOf(text)).toEqual([
+      at('years.2023.plans.bac-ha.thu-ngan-sach', 'vietnameseNumber', { text: '51,6' }),
+    ]);
     // Inside { } the comma separates entries: never a silent 1 instead of 1500.
     expect(problemsOf(minimalWith('thu-ngan-sach: 40 }', 'thu-ngan-sach: 1,500 }'))).toEqual([
       at('years.2025.plans.phuong-b.500', 'blank.number'),
@@ -50,7 +83,13 @@ describe('a bloc file with mistakes', () => {
   it('refuses a thousands dot that YAML would read as a decimal (20.207 is not 20,207)', () => {
     const errors = errorsOf(minimalWith('thu-ngan-sach: 40 }', 'thu-ngan-sach: 20.207 }'));
     expect(errors).toEqual([
-      { source: 'test.yaml', path: 'years.2025.plans.phuong-b.thu-ngan-sach', line: 12, key: 'blocFile.errors.thousandsDot', params: { text: '20.207', whole: '20207' } },
+      {
+        source: 'test.yaml',
+        path: 'years.2025.plans.phuong-b.thu-ngan-sach',
+        line: 12,
+        key: 'blocFile.errors.thousandsDot',
+        params: { text: '20.207', whole: '20207' },
+      },
     ]);
   });
 
@@ -64,11 +103,18 @@ describe('a bloc file with mistakes', () => {
 
   it('checks plan keys against the indicators and their kinds', () => {
     expect(problemsOf(minimalWith('xa-dat-chuan: 8', 'xa-dat-chuann: 8, ho-ngheo: 3'))).toEqual([
-      at('years.2025.plans.xa-a.xa-dat-chuann', 'unknownIndicatorSuggest', { code: 'xa-dat-chuann', suggestion: 'xa-dat-chuan' }),
+      at('years.2025.plans.xa-a.xa-dat-chuann', 'unknownIndicatorSuggest', {
+        code: 'xa-dat-chuann',
+        suggestion: 'xa-dat-chuan',
+      }),
       at('years.2025.plans.xa-a.ho-ngheo', 'noPlanForKind', { kind: 'percent' }),
     ]);
-    expect(problemsOf(minimalWith('xa-dat-chuan: 8', 'dan-so: 8'))).toEqual([at('years.2025.plans.xa-a.dan-so', 'unknownIndicator', { code: 'dan-so' })]);
-    expect(problemsOf(minimalWith('xa-dat-chuan: 8', 'xa-dat-chuan: 8.5'))).toEqual([at('years.2025.plans.xa-a.xa-dat-chuan', 'wholePlan', { kind: 'ratio' })]);
+    expect(problemsOf(minimalWith('xa-dat-chuan: 8', 'dan-so: 8'))).toEqual([
+      at('years.2025.plans.xa-a.dan-so', 'unknownIndicator', { code: 'dan-so' }),
+    ]);
+    expect(problemsOf(minimalWith('xa-dat-chuan: 8', 'xa-dat-chuan: 8.5'))).toEqual([
+      at('years.2025.plans.xa-a.xa-dat-chuan', 'wholePlan', { kind: 'ratio' }),
+    ]);
   });
 
   it('reports repeated ids and codes', () => {
@@ -82,10 +128,18 @@ describe('a bloc file with mistakes', () => {
   });
 
   it('checks an indicator against its kind', () => {
-    expect(problemsOf(minimalWith('unit: billion_vnd', 'unit: people'))).toEqual([at('indicators.0.unit', 'amountUnit')]);
-    expect(problemsOf(minimalWith('unit: items', 'unit: vnd'))).toEqual([at('indicators.2.unit', 'unitMismatch', { unit: 'vnd', kind: 'ratio' })]);
+    expect(problemsOf(minimalWith('unit: billion_vnd', 'unit: people'))).toEqual([
+      at('indicators.0.unit', 'amountUnit'),
+    ]);
+    expect(problemsOf(minimalWith('unit: items', 'unit: vnd'))).toEqual([
+      at('indicators.2.unit', 'unitMismatch', { unit: 'vnd', kind: 'ratio' }),
+    ]);
     const [kind] = problemsOf(minimalWith('kind: amount', 'kind: amont'));
-    expect(kind).toMatchObject({ path: 'indicators.0.kind', kind: 'oneOfSuggest', params: { got: '"amont"', suggestion: 'amount' } });
+    expect(kind).toMatchObject({
+      path: 'indicators.0.kind',
+      kind: 'oneOfSuggest',
+      params: { got: '"amont"', suggestion: 'amount' },
+    });
     expect(String(kind?.params.values).split(', ')).toContain('percent_of_plan');
     expect(problemsOf(minimalWith('scoring: { benchmark: 60 }', 'scoring: { benchmark: 60, target: 100 }'))).toEqual([
       at('indicators.0.scoring.target', 'targetWithPlan', { kind: 'amount' }),
@@ -97,8 +151,11 @@ describe('a bloc file with mistakes', () => {
   });
 
   it('checks scoring bands: best first, never more points lower down, within the benchmark', () => {
-    const banded = (bands: string) => minimalWith('scoring: { benchmark: 40 }', `scoring: { benchmark: 40, method: bands, bands: ${bands} }`);
-    expect(blocOf(banded('[{ from: 100, points: 40 }, { from: 50, points: 20 }]')).indicators[2]?.scoring?.bands).toEqual([
+    const banded = (bands: string) =>
+      minimalWith('scoring: { benchmark: 40 }', `scoring: { benchmark: 40, method: bands, bands: ${bands} }`);
+    expect(
+      blocOf(banded('[{ from: 100, points: 40 }, { from: 50, points: 20 }]')).indicators[2]?.scoring?.bands,
+    ).toEqual([
       { from: 100, points: 40 },
       { from: 50, points: 20 },
     ]);
@@ -108,22 +165,34 @@ describe('a bloc file with mistakes', () => {
     expect(problemsOf(banded('[{ from: 100, points: 20 }, { from: 50, points: 30 }]'))).toEqual([
       at('indicators.2.scoring.bands.1.points', 'bandPoints', { previous: 20 }),
     ]);
-    expect(problemsOf(banded('[{ from: 100, points: 45 }]'))).toEqual([at('indicators.2.scoring.bands.0.points', 'bandAboveBenchmark', { benchmark: 40 })]);
+    expect(problemsOf(banded('[{ from: 100, points: 45 }]'))).toEqual([
+      at('indicators.2.scoring.bands.0.points', 'bandAboveBenchmark', { benchmark: 40 }),
+    ]);
     expect(problemsOf(minimalWith('scoring: { benchmark: 40 }', 'scoring: { benchmark: 40, method: bands }'))).toEqual([
       at('indicators.2.scoring.bands', 'bandsRequired'),
     ]);
   });
 
   it('checks the calendar order, time zone and reminder times', () => {
-    expect(problemsOf(minimalWith('due: { day: 16 }', 'due: { day: 8 }'))).toEqual([at('calendar.due', 'dueBeforeOpen')]);
-    expect(problemsOf(minimalWith('lock: { day: 9, month_offset: 1 }', 'lock: { day: 12 }'))).toEqual([at('calendar.lock', 'lockBeforeDue')]);
+    expect(problemsOf(minimalWith('due: { day: 16 }', 'due: { day: 8 }'))).toEqual([
+      at('calendar.due', 'dueBeforeOpen'),
+    ]);
+    expect(problemsOf(minimalWith('lock: { day: 9, month_offset: 1 }', 'lock: { day: 12 }'))).toEqual([
+      at('calendar.lock', 'lockBeforeDue'),
+    ]);
     expect(problemsOf(minimalWith('lock: { day: 9, month_offset: 1 }', 'lock: { day: 9, month_offset: 3 }'))).toEqual([
       at('calendar.lock.month_offset', 'atMost', { maximum: 2, got: '3' }),
     ]);
-    expect(problemsOf(minimalWith('open: { day: 10 }', 'open: { day: 0 }'))).toEqual([at('calendar.open.day', 'atLeast', { minimum: 1, got: '0' })]);
-    expect(problemsOf(minimalWith('calendar:\n', 'calendar:\n  timezone: Asia/Hanoi_City\n'))).toEqual([at('calendar.timezone', 'unknownTimezone')]);
+    expect(problemsOf(minimalWith('open: { day: 10 }', 'open: { day: 0 }'))).toEqual([
+      at('calendar.open.day', 'atLeast', { minimum: 1, got: '0' }),
+    ]);
+    expect(problemsOf(minimalWith('calendar:\n', 'calendar:\n  timezone: Asia/Hanoi_City\n'))).toEqual([
+      at('calendar.timezone', 'unknownTimezone'),
+    ]);
     const reminders = (body: string) => `${fixture('minimal.yaml')}reminders:\n${body}\n`;
-    expect(problemsOf(reminders('  send_at: "18:00"'))).toEqual([at('reminders.send_at', 'outsideOfficeHours', { start: '07:30', end: '17:00' })]);
+    expect(problemsOf(reminders('  send_at: "18:00"'))).toEqual([
+      at('reminders.send_at', 'outsideOfficeHours', { start: '07:30', end: '17:00' }),
+    ]);
     expect(problemsOf(reminders('  send_at: 8h30'))).toEqual([at('reminders.send_at', 'timeFormat')]);
     expect(problemsOf(reminders('  holidays: [2025-02-30]\n  weekdays: [1, 1]'))).toEqual([
       at('reminders.holidays.0', 'dateFormat'),
@@ -142,23 +211,31 @@ describe('a bloc file with mistakes', () => {
 });
 
 describe('broken YAML', () => {
-  it('reports bad indentation with its line, and yaml\'s own short message as a param', () => {
+  it("reports bad indentation with its line, and yaml's own short message as a param", () => {
     const errors = errorsOf(fixture('bad-indent.yaml'));
     expect(errors[0]).toMatchObject({ source: 'test.yaml', path: '', line: 8, key: 'blocFile.errors.yamlSyntax' });
     expect(errors[0]?.params.detail).toBeTypeOf('string');
   });
 
   it('reports an unclosed quote at the line where the quote opens', () => {
-    expect(errorsOf(fixture('unclosed-quote.yaml'))).toEqual([{ source: 'test.yaml', path: '', line: 2, key: 'blocFile.errors.yamlUnclosedQuote', params: {} }]);
+    expect(errorsOf(fixture('unclosed-quote.yaml'))).toEqual([
+      { source: 'test.yaml', path: '', line: 2, key: 'blocFile.errors.yamlUnclosedQuote', params: {} },
+    ]);
   });
 
   it('reports tabs and a second document with keys of their own', () => {
-    expect(errorsOf('id: a\nname:\n\t- b\n')).toEqual([{ source: 'test.yaml', path: '', line: 3, key: 'blocFile.errors.yamlTabIndent', params: {} }]);
-    expect(errorsOf('id: a\n---\nid: b\n')).toEqual([{ source: 'test.yaml', path: '', line: 2, key: 'blocFile.errors.yamlMultipleDocs', params: {} }]);
+    expect(errorsOf('id: a\nname:\n\t- b\n')).toEqual([
+      { source: 'test.yaml', path: '', line: 3, key: 'blocFile.errors.yamlTabIndent', params: {} },
+    ]);
+    expect(errorsOf('id: a\n---\nid: b\n')).toEqual([
+      { source: 'test.yaml', path: '', line: 2, key: 'blocFile.errors.yamlMultipleDocs', params: {} },
+    ]);
   });
 
   it('reports a repeated key with its line', () => {
     const errors = errorsOf(minimalWith('name: Khối thử nghiệm', 'name: Khối thử nghiệm\nname: Khối khác'));
-    expect(errors).toEqual([{ source: 'test.yaml', path: '', line: 4, key: 'blocFile.errors.yamlDuplicateKey', params: {} }]);
+    expect(errors).toEqual([
+      { source: 'test.yaml', path: '', line: 4, key: 'blocFile.errors.yamlDuplicateKey', params: {} },
+    ]);
   });
 });

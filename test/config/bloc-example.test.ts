@@ -20,7 +20,15 @@ describe('deploy/bloc.example.yaml (the Lào Cai bloc of domain.md)', () => {
     expect(bloc.years.map((y) => y.year)).toEqual([2023]);
     const year = bloc.years[0];
     expect(year?.units.map((u) => u.id)).toEqual([
-      'thanh-pho-lao-cai', 'thi-xa-sa-pa', 'bat-xat', 'bao-thang', 'bao-yen', 'bac-ha', 'muong-khuong', 'si-ma-cai', 'van-ban',
+      'thanh-pho-lao-cai',
+      'thi-xa-sa-pa',
+      'bat-xat',
+      'bao-thang',
+      'bao-yen',
+      'bac-ha',
+      'muong-khuong',
+      'si-ma-cai',
+      'van-ban',
     ]);
     expect(year?.units.map((u) => u.type).filter((t) => t === 'district')).toHaveLength(7);
     expect(year?.units.find((u) => u.id === 'si-ma-cai')?.name).toBe('Huyện Si Ma Cai');
@@ -56,7 +64,9 @@ describe('deploy/bloc.example.yaml (the Lào Cai bloc of domain.md)', () => {
     const scored = bloc.indicators.filter((i) => i.scoring);
     expect(scored.reduce((sum, i) => sum + (i.scoring?.benchmark ?? 0), 0)).toBe(100);
     expect(bloc.indicators.filter((i) => !i.scoring).map((i) => i.code)).toEqual([
-      'gia-tri-cong-nghiep-cung-ky', 'khen-thuong-tap-the', 'khen-thuong-ca-nhan',
+      'gia-tri-cong-nghiep-cung-ky',
+      'khen-thuong-tap-the',
+      'khen-thuong-ca-nhan',
     ]);
     expect(bloc.indicators.find((i) => i.code === 'huy-dong-hoc-sinh')?.scoring?.method).toBe('bands');
   });
@@ -92,7 +102,13 @@ describe('deploy/bloc.example.yaml (the Lào Cai bloc of domain.md)', () => {
       lock: { day: 9, monthOffset: 1 },
       reopenDays: 3,
     });
-    expect(bloc.reminders).toMatchObject({ beforeDueDays: [3, 1, 0], lateEveryDays: 1, escalateAfterLateDays: 3, sendAt: '08:30', weekdays: [1, 2, 3, 4, 5] });
+    expect(bloc.reminders).toMatchObject({
+      beforeDueDays: [3, 1, 0],
+      lateEveryDays: 1,
+      escalateAfterLateDays: 3,
+      sendAt: '08:30',
+      weekdays: [1, 2, 3, 4, 5],
+    });
     expect(bloc.scoring.tieBreak).toEqual(['total', 'on_time', 'submitted_at', 'name']);
     expect(bloc.options).toMatchObject({ autoPostStandings: true, focalSeesFullTable: false });
     expect(bloc.options.privacyNotice).toContain('06/2022/QH15');
@@ -102,10 +118,19 @@ describe('deploy/bloc.example.yaml (the Lào Cai bloc of domain.md)', () => {
     const bloc = await example();
     expect(blocYear(bloc, 2026)).toMatchObject({ year: { year: 2023 }, fallback: true });
     const summary = summarizeBloc(bloc, new Date('2026-03-01T00:00:00+07:00'));
-    expect(summary.heading).toEqual({ key: 'blocFile.summary.heading', params: { id: 'khoi-huyen-lao-cai', name: 'Khối thi đua các huyện, thị xã, thành phố tỉnh Lào Cai' } });
-    expect(summary.lines).toContainEqual({ key: 'blocFile.summary.year', params: { year: 2023, units: 9, head: 'bac-ha', deputy: 'bao-yen' } });
+    expect(summary.heading).toEqual({
+      key: 'blocFile.summary.heading',
+      params: { id: 'khoi-huyen-lao-cai', name: 'Khối thi đua các huyện, thị xã, thành phố tỉnh Lào Cai' },
+    });
+    expect(summary.lines).toContainEqual({
+      key: 'blocFile.summary.year',
+      params: { year: 2023, units: 9, head: 'bac-ha', deputy: 'bao-yen' },
+    });
     expect(summary.lines).toContainEqual({ key: 'blocFile.summary.inUseFallback', params: { year: 2026, used: 2023 } });
-    expect(summary.lines).toContainEqual({ key: 'blocFile.summary.indicators', params: { total: 11, scored: 8, benchmarks: 100, unscored: 3 } });
+    expect(summary.lines).toContainEqual({
+      key: 'blocFile.summary.indicators',
+      params: { total: 11, scored: 8, benchmarks: 100, unscored: 3 },
+    });
     expect(summary.lines).toContainEqual({ key: 'blocFile.summary.movements', params: { count: 12 } });
     expect(summary.lines).toContainEqual({
       key: 'blocFile.summary.calendar',

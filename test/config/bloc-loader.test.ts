@@ -51,7 +51,13 @@ describe('loadBlocs', () => {
     const { blocs, errors } = await loadBlocs(fixturePath('typo.yaml'));
     expect(blocs).toEqual([]);
     expect(errors).toEqual([
-      { source: fixturePath('typo.yaml'), path: 'calendar.grace_day', line: 15, key: 'blocFile.errors.unknownKeySuggest', params: { suggestion: 'grace_days' } },
+      {
+        source: fixturePath('typo.yaml'),
+        path: 'calendar.grace_day',
+        line: 15,
+        key: 'blocFile.errors.unknownKeySuggest',
+        params: { suggestion: 'grace_days' },
+      },
     ]);
   });
 });
@@ -77,15 +83,32 @@ describe('defaults', () => {
       weekdays: [1, 2, 3, 4, 5],
       holidays: [],
     });
-    expect(bloc.scoring).toEqual({ latePenalty: 1, missingPenalty: 2, tieBreak: ['total', 'on_time', 'submitted_at', 'name'] });
+    expect(bloc.scoring).toEqual({
+      latePenalty: 1,
+      missingPenalty: 2,
+      tieBreak: ['total', 'on_time', 'submitted_at', 'name'],
+    });
     expect(bloc.options).toEqual({ autoPostStandings: true, focalSeesFullTable: false });
   });
 
   it('fills an indicator by its kind', () => {
     const [amount, percent, ratio] = bloc.indicators;
-    expect(amount).toMatchObject({ number: 1, name: { vi: 'Thu ngân sách', en: 'Thu ngân sách' }, decimals: 1, required: true, ratioAtMostOne: false, range: { min: 0, max: 1e6 } });
+    expect(amount).toMatchObject({
+      number: 1,
+      name: { vi: 'Thu ngân sách', en: 'Thu ngân sách' },
+      decimals: 1,
+      required: true,
+      ratioAtMostOne: false,
+      range: { min: 0, max: 1e6 },
+    });
     expect(amount?.scoring).toEqual({ benchmark: 60, method: 'linear', capPercent: 100, bands: [] });
-    expect(percent).toMatchObject({ number: 2, unit: 'percent', decimals: 1, range: { min: 0, max: 100 }, name: { en: 'Poor households' } });
+    expect(percent).toMatchObject({
+      number: 2,
+      unit: 'percent',
+      decimals: 1,
+      range: { min: 0, max: 100 },
+      name: { en: 'Poor households' },
+    });
     expect(percent?.scoring).toBeUndefined();
     expect(ratio).toMatchObject({ decimals: 0, range: { min: 0, max: 100 }, ratioAtMostOne: true });
     expect(ratio?.scoring?.target).toBe(1);
@@ -106,7 +129,10 @@ describe('defaults', () => {
   });
 
   it('sorts years and normalises times written without a leading zero', () => {
-    const text = minimalWith('years:\n', 'years:\n  2026:\n    units: [{ id: xa-c, name: Xã C, type: commune }]\n    head: xa-c\n');
+    const text = minimalWith(
+      'years:\n',
+      'years:\n  2026:\n    units: [{ id: xa-c, name: Xã C, type: commune }]\n    head: xa-c\n',
+    );
     expect(blocOf(text).years.map((y) => y.year)).toEqual([2025, 2026]);
     expect(blocOf(`${fixture('minimal.yaml')}reminders: { send_at: "8:05" }\n`).reminders.sendAt).toBe('08:05');
   });
@@ -115,7 +141,10 @@ describe('defaults', () => {
     const text = minimalWith('      phuong-b: { thu-ngan-sach: 40 }\n', '');
     const summary = summarizeBloc(blocOf(text), new Date('2025-06-01T00:00:00Z'));
     expect(summary.lines).toContainEqual({ key: 'blocFile.summary.inUse', params: { year: 2025, used: 2025 } });
-    expect(summary.lines.at(-1)).toEqual({ key: 'blocFile.summary.missingPlan', params: { year: 2025, unit: 'phuong-b', codes: 'thu-ngan-sach' } });
+    expect(summary.lines.at(-1)).toEqual({
+      key: 'blocFile.summary.missingPlan',
+      params: { year: 2025, unit: 'phuong-b', codes: 'thu-ngan-sach' },
+    });
   });
 
   it('are never a way around strict keys: a misspelt optional key is an error, not a default', () => {

@@ -13,7 +13,12 @@ describe('parseConfig', () => {
 
   it('says variable by variable what is wrong', () => {
     try {
-      parseConfig({ TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_WEBHOOK_URL: 'https://bot.example/tg', DATABASE_URL: 'mysql://x', PORT: 'abc' });
+      parseConfig({
+        TELEGRAM_BOT_TOKEN: '1:x',
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example/tg',
+        DATABASE_URL: 'mysql://x',
+        PORT: 'abc',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -44,14 +49,36 @@ describe('parseConfig', () => {
 
   it('.env.example names every variable the schema reads', () => {
     const example = readFileSync('.env.example', 'utf8');
-    for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'TELEGRAM_WEBHOOK_URL', 'TELEGRAM_WEBHOOK_SECRET', 'ZALO_BOT_TOKEN', 'ZALO_API_BASE', 'ZALO_WEBHOOK_URL', 'ZALO_WEBHOOK_SECRET', 'PUBLIC_BASE_URL', 'DATABASE_URL', 'SESSION_STORE_URL', 'BLOC_FILE', 'ADMIN_TELEGRAM_IDS', 'ADMIN_ZALO_IDS', 'LOG_LEVEL', 'PORT']) {
+    for (const name of [
+      'TELEGRAM_BOT_TOKEN',
+      'TELEGRAM_API_ROOT',
+      'TELEGRAM_WEBHOOK_URL',
+      'TELEGRAM_WEBHOOK_SECRET',
+      'ZALO_BOT_TOKEN',
+      'ZALO_API_BASE',
+      'ZALO_WEBHOOK_URL',
+      'ZALO_WEBHOOK_SECRET',
+      'PUBLIC_BASE_URL',
+      'DATABASE_URL',
+      'SESSION_STORE_URL',
+      'BLOC_FILE',
+      'ADMIN_TELEGRAM_IDS',
+      'ADMIN_ZALO_IDS',
+      'LOG_LEVEL',
+      'PORT',
+    ]) {
       expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
     }
   });
 
   it('refuses a short webhook secret', () => {
-    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: '1:x', BLOC_FILE: 'b.yaml', TELEGRAM_WEBHOOK_URL: 'https://b.example/h', TELEGRAM_WEBHOOK_SECRET: 'short' })).toThrow(
-      /TELEGRAM_WEBHOOK_SECRET: expected 16-256/,
-    );
+    expect(() =>
+      parseConfig({
+        TELEGRAM_BOT_TOKEN: '1:x',
+        BLOC_FILE: 'b.yaml',
+        TELEGRAM_WEBHOOK_URL: 'https://b.example/h',
+        TELEGRAM_WEBHOOK_SECRET: 'short',
+      }),
+    ).toThrow(/TELEGRAM_WEBHOOK_SECRET: expected 16-256/);
   });
 });

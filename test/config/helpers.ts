@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { BLOC_ERROR_PREFIX, parseBlocYaml, type BlocErrorKind, type BlocFileError } from '../../src/config/bloc-loader.ts';
+import {
+  BLOC_ERROR_PREFIX,
+  parseBlocYaml,
+  type BlocErrorKind,
+  type BlocFileError,
+} from '../../src/config/bloc-loader.ts';
 import type { Bloc } from '../../src/domain/bloc.ts';
 
 export const fixturePath = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -21,7 +26,11 @@ export interface Found {
   params: Record<string, string | number>;
 }
 
-export const at = (path: string, kind: BlocErrorKind, params: Record<string, string | number> = {}): Found => ({ path, kind, params });
+export const at = (path: string, kind: BlocErrorKind, params: Record<string, string | number> = {}): Found => ({
+  path,
+  kind,
+  params,
+});
 
 /** The kind of an error's key; fails the test if the key is not under `blocFile.errors.`. */
 export function kindOf(error: BlocFileError): string {

@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { changedValues, sameReportedValue, type ReportedValue } from '../../src/domain/submission.ts';
 
-const budget: ReportedValue = { indicatorCode: 'thu-ngan-sach', raw: '45,2 tỷ', value: { type: 'scalar', value: 45.2 }, estimate: false };
-const communes: ReportedValue = { indicatorCode: 'xa-nong-thon-moi', raw: '62/127', value: { type: 'ratio', numerator: 62, denominator: 127 }, estimate: false };
+const budget: ReportedValue = {
+  indicatorCode: 'thu-ngan-sach',
+  raw: '45,2 tỷ',
+  value: { type: 'scalar', value: 45.2 },
+  estimate: false,
+};
+const communes: ReportedValue = {
+  indicatorCode: 'xa-nong-thon-moi',
+  raw: '62/127',
+  value: { type: 'ratio', numerator: 62, denominator: 127 },
+  estimate: false,
+};
 
 describe('sameReportedValue', () => {
   it('is true for the same record, and for no note and an empty one', () => {
     expect(sameReportedValue(budget, { ...budget })).toBe(true);
     expect(sameReportedValue(budget, { ...budget, note: '' })).toBe(true);
     expect(sameReportedValue(budget, { ...budget, confirmedOutOfRange: false })).toBe(true);
-    expect(sameReportedValue(communes, { ...communes, value: { type: 'ratio', numerator: 62, denominator: 127 } })).toBe(true);
+    expect(
+      sameReportedValue(communes, { ...communes, value: { type: 'ratio', numerator: 62, denominator: 127 } }),
+    ).toBe(true);
   });
 
   it('tells apart every part of the record: the text as typed, the figure, note, estimate, confirmation', () => {
@@ -19,7 +31,9 @@ describe('sameReportedValue', () => {
     expect(sameReportedValue(budget, { ...budget, note: 'ước' })).toBe(false);
     expect(sameReportedValue(budget, { ...budget, estimate: true })).toBe(false);
     expect(sameReportedValue(budget, { ...budget, confirmedOutOfRange: true })).toBe(false);
-    expect(sameReportedValue(communes, { ...communes, value: { type: 'ratio', numerator: 62, denominator: 126 } })).toBe(false);
+    expect(
+      sameReportedValue(communes, { ...communes, value: { type: 'ratio', numerator: 62, denominator: 126 } }),
+    ).toBe(false);
     expect(sameReportedValue(communes, { ...communes, value: { type: 'scalar', value: 62 / 127 } })).toBe(false);
   });
 });
@@ -27,7 +41,12 @@ describe('sameReportedValue', () => {
 describe('changedValues', () => {
   it('lists added, changed and removed values, and nothing for values kept', () => {
     const typedAgain = { ...budget, raw: '45.2 tỷ' };
-    const added = { ...budget, indicatorCode: 'viec-lam-moi', raw: '1.100', value: { type: 'scalar' as const, value: 1100 } };
+    const added = {
+      ...budget,
+      indicatorCode: 'viec-lam-moi',
+      raw: '1.100',
+      value: { type: 'scalar' as const, value: 1100 },
+    };
     expect(changedValues([budget, communes], [typedAgain, communes, added])).toEqual([
       { indicatorCode: 'thu-ngan-sach', before: budget, after: typedAgain },
       { indicatorCode: 'viec-lam-moi', before: undefined, after: added },

@@ -20,7 +20,10 @@ describe('conversations with the bot as a process (long polling)', { timeout: 60
     const env = botEnv({ dataDir: dir.path, apiRoot: api.url, token: api.token });
     const bot = await BotProcess.start(env);
     const lan = new TelegramUser(api, 501, 'Lan');
-    api.pushUpdate(api.updates.command(lan.chat, lan.user, '/ngonngu'), api.updates.text(lan.chat, lan.user, 'English'));
+    api.pushUpdate(
+      api.updates.command(lan.chat, lan.user, '/ngonngu'),
+      api.updates.text(lan.chat, lan.user, 'English'),
+    );
     const [asked, set] = await api.waitForMessages(lan.chatId, 2);
     expect(api.callsOf('getUpdates').some((c) => c.returned === 2)).toBe(true);
     expect(asked?.text).toBe(expectedText('language.ask'));

@@ -5,7 +5,15 @@ import type { FakeBotApi } from '../fakes/fake-bot-api.ts';
 import { withBotFixture, type TempDir } from './support/fixture.ts';
 import { SEED_ANSWERS } from '../flows/report/helpers.ts';
 import { botEnv, BotProcess } from './support/bot-process.ts';
-import { auditTrail, databaseFile, leasedUnsent, processedCount, submissions, valuesOf, type SubmissionRow } from './support/database-reader.ts';
+import {
+  auditTrail,
+  databaseFile,
+  leasedUnsent,
+  processedCount,
+  submissions,
+  valuesOf,
+  type SubmissionRow,
+} from './support/database-reader.ts';
 import {
   answerPlain,
   echoPrefix,
@@ -88,14 +96,18 @@ describe('a report survives restarts and crashes (the bot as a process, long pol
   async function handled(bot: BotProcess, user: TelegramUser, text: string): Promise<void> {
     const update = api.updates.command(user.chat, user.user, text);
     api.pushUpdate(update);
-    await bot.waitForLog((l) => l.msg === 'update handled' && l.updateId === String(update.update_id) && l.result === 'handled');
+    await bot.waitForLog(
+      (l) => l.msg === 'update handled' && l.updateId === String(update.update_id) && l.result === 'handled',
+    );
   }
 
   /** The report is stored once: revision 1, one audit entry per figure, the update recorded once. */
   function storedOnce(periodId: string, pressId: number): SubmissionRow {
     const rows = submissions(databaseFile(dir.path));
     expect(rows.map((r) => [r.unit_id, r.period_id, r.status, r.revision])).toEqual([[UNIT, periodId, 'submitted', 1]]);
-    expect(auditTrail(databaseFile(dir.path), UNIT, periodId).map((e) => e.revision)).toEqual(Array<number>(11).fill(1));
+    expect(auditTrail(databaseFile(dir.path), UNIT, periodId).map((e) => e.revision)).toEqual(
+      Array<number>(11).fill(1),
+    );
     expect(valuesOf(databaseFile(dir.path), UNIT, periodId).size).toBe(11);
     expect(processedCount(databaseFile(dir.path), pressId)).toBe(1);
     return rows[0]!;
@@ -116,10 +128,22 @@ describe('a report survives restarts and crashes (the bot as a process, long pol
    */
   async function chatAfterRestart(lan: TelegramUser, row: SubmissionRow, since: number): Promise<void> {
     const at = new Date(row.last_submitted_at ?? '');
-    const receipt = receiptText(bloc, { unitId: UNIT, periodId: row.period_id, at, count: 11, onTime: row.on_time === 1 });
-    const expected = [...openingTexts(bloc, UNIT, row.period_id), expectedText('report.revising', { at: displayDateTime(at, bloc.calendar.timezone) })];
+    const receipt = receiptText(bloc, {
+      unitId: UNIT,
+      periodId: row.period_id,
+      at,
+      count: 11,
+      onTime: row.on_time === 1,
+    });
+    const expected = [
+      ...openingTexts(bloc, UNIT, row.period_id),
+      expectedText('report.revising', { at: displayDateTime(at, bloc.calendar.timezone) }),
+    ];
     await waitForMessage(lan, since, (m) => firstLine(m.text) === questionHead(bloc, 1));
-    const texts = lan.messages().slice(since).map((m) => m.text);
+    const texts = lan
+      .messages()
+      .slice(since)
+      .map((m) => m.text);
     const others = texts.filter((t) => t !== receipt);
     expect(texts.length - others.length).toBeGreaterThanOrEqual(1);
     expect(texts.length - others.length).toBeLessThanOrEqual(2);
@@ -142,7 +166,9 @@ describe('a report survives restarts and crashes (the bot as a process, long pol
     const second = await BotProcess.start(env);
     // Telegram resends an update whose batch was not confirmed: the same update_id again.
     api.pushUpdate(press);
-    await second.waitForLog((l) => l.msg === 'update handled' && l.updateId === String(press.update_id) && l.result === 'duplicate');
+    await second.waitForLog(
+      (l) => l.msg === 'update handled' && l.updateId === String(press.update_id) && l.result === 'duplicate',
+    );
 
     await handled(second, lan, '/baocao');
     const row = storedOnce(periodId, press.update_id);

@@ -33,7 +33,8 @@ function movement(id: string): Movement {
   return found;
 }
 
-const line = (field: string, value: string | Message) => msg('nominate.summaryLine', { field: msg(`nominate.field.${field}`), value });
+const line = (field: string, value: string | Message) =>
+  msg('nominate.summaryLine', { field: msg(`nominate.field.${field}`), value });
 const movementLabel = (m: Movement) => `${m.number}. ${m.name}`;
 
 describe('/dexuat and /dsdexuat by Telegram (the bot as a process, long polling)', { timeout: 120_000 }, () => {
@@ -48,14 +49,24 @@ describe('/dexuat and /dsdexuat by Telegram (the bot as a process, long polling)
     const unit = unitName(bloc, UNIT);
 
     const opening = await lan.say('/dexuat', 2);
-    expect(opening.map((m) => m.text)).toEqual([expectedText('nominate.intro', { unit, year }), expectedText('nominate.ask.kind')]);
-    expect(buttonsOf(opening[1]!).map((b) => b.text)).toEqual([label('nominate.kind.collective'), label('nominate.kind.individual')]);
+    expect(opening.map((m) => m.text)).toEqual([
+      expectedText('nominate.intro', { unit, year }),
+      expectedText('nominate.ask.kind'),
+    ]);
+    expect(buttonsOf(opening[1]!).map((b) => b.text)).toEqual([
+      label('nominate.kind.collective'),
+      label('nominate.kind.individual'),
+    ]);
     // The personal-data notice comes as soon as an individual is chosen, before the name is typed.
     const [notice, askName] = await lan.press(label('nominate.kind.individual'), 2);
-    expect(notice?.text).toBe(expectedText('nominate.privacy.noticeWithBloc', { blocNotice: bloc.options.privacyNotice ?? '' }));
+    expect(notice?.text).toBe(
+      expectedText('nominate.privacy.noticeWithBloc', { blocNotice: bloc.options.privacyNotice ?? '' }),
+    );
     expect(askName?.text).toBe(expectedText('nominate.ask.nameIndividual', { max: TEXT_BOUNDS.name.max }));
     const [askPosition] = await lan.say('Nguyễn Thị Hoa');
-    expect(askPosition?.text).toBe(expectedText('nominate.ask.position', { name: 'Nguyễn Thị Hoa', max: TEXT_BOUNDS.position.max }));
+    expect(askPosition?.text).toBe(
+      expectedText('nominate.ask.position', { name: 'Nguyễn Thị Hoa', max: TEXT_BOUNDS.position.max }),
+    );
     await lan.say('Phó Chủ tịch UBND xã');
     const [askMovement] = await lan.say('UBND xã Bản Mế');
     expect(buttonsOf(askMovement!).map((b) => b.text)).toEqual(bloc.movements.map((m) => m.name));
@@ -102,7 +113,14 @@ describe('/dexuat and /dsdexuat by Telegram (the bot as a process, long polling)
       achievements: ACHIEVEMENTS,
       photo_ref: `large-${photo.message.message_id}`,
     });
-    expect(sent?.text).toBe(expectedText('nominate.sent', { number: hoa!.id, name: 'Nguyễn Thị Hoa', movement: movementLabel(digital), year }));
+    expect(sent?.text).toBe(
+      expectedText('nominate.sent', {
+        number: hoa!.id,
+        name: 'Nguyễn Thị Hoa',
+        movement: movementLabel(digital),
+        year,
+      }),
+    );
 
     // A collective: the kind as an argument, the movement by its number, the photo skipped by word.
     await lan.say('/dexuat tap the', 2);
@@ -127,12 +145,32 @@ describe('/dexuat and /dsdexuat by Telegram (the bot as a process, long polling)
     await lan.press(label('nominate.choice.send'));
     const stored = nominations(databaseFile(dir.path));
     expect(stored).toHaveLength(2);
-    expect(stored[1]).toMatchObject({ kind: 'collective', name: 'Phòng Nội vụ huyện', position: null, workplace: null, movement_id: reform.id, photo_ref: null });
+    expect(stored[1]).toMatchObject({
+      kind: 'collective',
+      name: 'Phòng Nội vụ huyện',
+      position: null,
+      workplace: null,
+      movement_id: reform.id,
+      photo_ref: null,
+    });
 
     const [list] = await lan.say('/dsdexuat');
     const entry = (n: NominationRow, m: Movement) =>
-      msg('nominations.line', { number: n.id, kind: msg(`nominate.kind.${n.kind}`), name: n.name ?? '', movement: movementShortName(m), date: displayDay(new Date(n.created_at), bloc.calendar.timezone) });
-    expect(list?.text).toBe(expectedText('nominations.list', { unit, year, count: 2, lines: [entry(stored[0]!, digital), entry(stored[1]!, reform)] }));
+      msg('nominations.line', {
+        number: n.id,
+        kind: msg(`nominate.kind.${n.kind}`),
+        name: n.name ?? '',
+        movement: movementShortName(m),
+        date: displayDay(new Date(n.created_at), bloc.calendar.timezone),
+      });
+    expect(list?.text).toBe(
+      expectedText('nominations.list', {
+        unit,
+        year,
+        count: 2,
+        lines: [entry(stored[0]!, digital), entry(stored[1]!, reform)],
+      }),
+    );
     expect(await bot.stop()).toEqual({ code: 0, signal: null });
   });
 });

@@ -46,11 +46,25 @@ const scalar = (value: number): FigureValue => ({ type: 'scalar', value });
 /** A stored figure as the domain reads it. */
 function figureOf(row: ValueRow | undefined): FigureValue | undefined {
   if (!row) return undefined;
-  return row.numerator !== null && row.denominator !== null ? { type: 'ratio', numerator: row.numerator, denominator: row.denominator } : scalar(row.value ?? Number.NaN);
+  return row.numerator !== null && row.denominator !== null
+    ? { type: 'ratio', numerator: row.numerator, denominator: row.denominator }
+    : scalar(row.value ?? Number.NaN);
 }
 
 /** Bắc Hà's figures: the seed's forms again (decimal comma, dot thousands, a/b, %), other numbers. */
-const BAC_HA_ANSWERS = ['30,5 tỷ', '48%', '1.250 tỷ', '105%', '800', '16/16', '99,5%', '9/15', '15,2', '120', '1.340'] as const;
+const BAC_HA_ANSWERS = [
+  '30,5 tỷ',
+  '48%',
+  '1.250 tỷ',
+  '105%',
+  '800',
+  '16/16',
+  '99,5%',
+  '9/15',
+  '15,2',
+  '120',
+  '1.340',
+] as const;
 const BAC_HA_VALUES: Record<string, FigureValue> = {
   'thu-ngan-sach': scalar(30.5),
   'san-luong-cay-trong': scalar(48),
@@ -78,9 +92,15 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
     // "20.207 tỷ" for budget revenue: 20 207 tỷ is outside its range (0–5 000), 20,207 inside: asked.
     const budget = indicator(bloc, 'thu-ngan-sach');
     const [ambiguous] = await lan.say('20.207 tỷ');
-    expect(ambiguous?.text).toBe(expectedText('report.ambiguous', { number: 1, name: indicatorName(budget, 'vi'), raw: '20.207 tỷ' }));
+    expect(ambiguous?.text).toBe(
+      expectedText('report.ambiguous', { number: 1, name: indicatorName(budget, 'vi'), raw: '20.207 tỷ' }),
+    );
     const decimal = figureLabel(bloc, budget.code, scalar(20.207));
-    expect(buttonsOf(ambiguous!).map((b) => b.text)).toEqual([figureLabel(bloc, budget.code, scalar(20207)), decimal, label('report.choice.retype')]);
+    expect(buttonsOf(ambiguous!).map((b) => b.text)).toEqual([
+      figureLabel(bloc, budget.code, scalar(20207)),
+      decimal,
+      label('report.choice.retype'),
+    ]);
     const picked = await lan.press(decimal, 2);
     expect(picked[0]?.text).toContain(decimal);
     expect(firstLine(picked[1]?.text)).toBe(questionHead(bloc, 2));
@@ -91,24 +111,46 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
     const criteria = indicator(bloc, 'tieu-chi-ntm');
     const [outOfRange] = await lan.say('25');
     const figure = figureText(scalar(25), criteria);
-    expect(outOfRange?.text).toBe(expectedText('report.outOfRange', { number: 9, name: indicatorName(criteria, 'vi'), figure, range: rangeText(criteria) }));
-    expect(buttonsOf(outOfRange!).map((b) => b.text)).toEqual([label('report.choice.keepOutOfRange'), label('report.choice.retype')]);
+    expect(outOfRange?.text).toBe(
+      expectedText('report.outOfRange', {
+        number: 9,
+        name: indicatorName(criteria, 'vi'),
+        figure,
+        range: rangeText(criteria),
+      }),
+    );
+    expect(buttonsOf(outOfRange!).map((b) => b.text)).toEqual([
+      label('report.choice.keepOutOfRange'),
+      label('report.choice.retype'),
+    ]);
     const confirmed = await lan.press(label('report.choice.keepOutOfRange'), 2);
-    expect(confirmed[0]?.text).toBe(expectedText('report.echo', { figure: msg('report.detail.confirmed', { figure }) }));
+    expect(confirmed[0]?.text).toBe(
+      expectedText('report.echo', { figure: msg('report.detail.confirmed', { figure }) }),
+    );
     expect(firstLine(confirmed[1]?.text)).toBe(questionHead(bloc, 10));
 
     const [, summary] = await answerPlain(lan, bloc, SEED_ANSWERS.slice(9), 10, { unitId: 'si-ma-cai', periodId });
-    expect(buttonsOf(summary!).map((b) => b.text)).toEqual(['report.choice.send', 'report.choice.change', 'report.choice.cancel'].map(label));
+    expect(buttonsOf(summary!).map((b) => b.text)).toEqual(
+      ['report.choice.send', 'report.choice.change', 'report.choice.cancel'].map(label),
+    );
     expect(submissions(databaseFile(dir.path))).toEqual([]);
 
     const [receipt] = await lan.press(label('report.choice.send'));
     const rows = submissions(databaseFile(dir.path));
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
-    expect(row).toMatchObject({ bloc_id: bloc.id, period_id: periodId, unit_id: 'si-ma-cai', status: 'submitted', revision: 1 });
+    expect(row).toMatchObject({
+      bloc_id: bloc.id,
+      period_id: periodId,
+      unit_id: 'si-ma-cai',
+      status: 'submitted',
+      revision: 1,
+    });
     const at = new Date(row.last_submitted_at ?? '');
     expect(row.on_time).toBe(onTimeAt(bloc, periodId, at) ? 1 : 0);
-    expect(receipt?.text).toBe(receiptText(bloc, { unitId: 'si-ma-cai', periodId, at, count: 11, onTime: row.on_time === 1 }));
+    expect(receipt?.text).toBe(
+      receiptText(bloc, { unitId: 'si-ma-cai', periodId, at, count: 11, onTime: row.on_time === 1 }),
+    );
 
     const values = valuesOf(databaseFile(dir.path), 'si-ma-cai', periodId);
     const typed = ['20.207 tỷ', ...SEED_ANSWERS.slice(1, 8), '25', ...SEED_ANSWERS.slice(9)];
@@ -149,7 +191,9 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
     const again = await lan.say('/baocao', opening.length + 2);
     expect(again.map((m) => m.text).slice(0, -1)).toEqual([
       ...opening,
-      expectedText('report.revising', { at: displayDateTime(new Date(first?.last_submitted_at ?? ''), bloc.calendar.timezone) }),
+      expectedText('report.revising', {
+        at: displayDateTime(new Date(first?.last_submitted_at ?? ''), bloc.calendar.timezone),
+      }),
     ]);
     expect(firstLine(again.at(-1)?.text)).toBe(questionHead(bloc, 1));
 
@@ -162,14 +206,28 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(row).toMatchObject({ revision: 2, first_submitted_at: first?.first_submitted_at, on_time: first?.on_time });
-    const facts = { unitId: 'si-ma-cai', periodId, at: new Date(row.last_submitted_at ?? ''), count: 11, onTime: row.on_time === 1 };
+    const facts = {
+      unitId: 'si-ma-cai',
+      periodId,
+      at: new Date(row.last_submitted_at ?? ''),
+      count: 11,
+      onTime: row.on_time === 1,
+    };
     const changes = [changeLine(bloc, 'viec-lam-moi', scalar(1100), scalar(1250))];
     expect(receipt?.text).toBe(receiptText(bloc, facts, { revision: 2, changes }));
 
     const trail = auditTrail(databaseFile(dir.path), 'si-ma-cai', periodId);
     expect(trail.filter((e) => e.revision === 1)).toHaveLength(11);
     expect(trail.filter((e) => e.revision === 2)).toEqual([
-      expect.objectContaining({ indicator_code: 'viec-lam-moi', old_raw: '1.100', old_value: 1100, new_raw: '1.250', new_value: 1250, actor_channel: 'telegram', actor_user_id: '502' }),
+      expect.objectContaining({
+        indicator_code: 'viec-lam-moi',
+        old_raw: '1.100',
+        old_value: 1100,
+        new_raw: '1.250',
+        new_value: 1250,
+        actor_channel: 'telegram',
+        actor_user_id: '502',
+      }),
     ]);
     const values = valuesOf(databaseFile(dir.path), 'si-ma-cai', periodId);
     expect(values.get('viec-lam-moi')).toMatchObject({ raw: '1.250', value: 1250 });
@@ -200,7 +258,10 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
     expect(firstLine(minh.messages().at(-1)?.text)).toBe(summaryHead(bloc, 'bac-ha', periodId, 11));
     expect(api.callsOf('getUpdates').some((c) => (c.returned ?? 0) >= 2)).toBe(true);
 
-    const [[receiptA], [receiptB]] = await Promise.all([lan.press(label('report.choice.send')), minh.press(label('report.choice.send'))]);
+    const [[receiptA], [receiptB]] = await Promise.all([
+      lan.press(label('report.choice.send')),
+      minh.press(label('report.choice.send')),
+    ]);
     const rows = submissions(databaseFile(dir.path));
     expect(rows.map((r) => [r.unit_id, r.period_id, r.revision, r.status])).toEqual([
       ['bac-ha', periodId, 1, 'submitted'],
@@ -208,7 +269,13 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
     ]);
     const receiptOf = (unitId: string) => {
       const row = rows.find((r) => r.unit_id === unitId)!;
-      return receiptText(bloc, { unitId, periodId, at: new Date(row.last_submitted_at ?? ''), count: 11, onTime: row.on_time === 1 });
+      return receiptText(bloc, {
+        unitId,
+        periodId,
+        at: new Date(row.last_submitted_at ?? ''),
+        count: 11,
+        onTime: row.on_time === 1,
+      });
     };
     expect(receiptA?.text).toBe(receiptOf('si-ma-cai'));
     expect(receiptB?.text).toBe(receiptOf('bac-ha'));
@@ -218,10 +285,17 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
       ['bac-ha', BAC_HA_ANSWERS, BAC_HA_VALUES],
     ] as const) {
       const values = valuesOf(databaseFile(dir.path), unitId, periodId);
-      expect(bloc.indicators.map((i) => values.get(i.code)?.raw), unitId).toEqual([...answers]);
-      expect(Object.fromEntries(bloc.indicators.map((i) => [i.code, figureOf(values.get(i.code))])), unitId).toEqual(expected);
+      expect(
+        bloc.indicators.map((i) => values.get(i.code)?.raw),
+        unitId,
+      ).toEqual([...answers]);
+      expect(Object.fromEntries(bloc.indicators.map((i) => [i.code, figureOf(values.get(i.code))])), unitId).toEqual(
+        expected,
+      );
       const trail = auditTrail(databaseFile(dir.path), unitId, periodId);
-      expect(new Set(trail.map((e) => e.actor_user_id)), unitId).toEqual(new Set([unitId === 'si-ma-cai' ? '503' : '504']));
+      expect(new Set(trail.map((e) => e.actor_user_id)), unitId).toEqual(
+        new Set([unitId === 'si-ma-cai' ? '503' : '504']),
+      );
     }
     expect(await bot.stop()).toEqual({ code: 0, signal: null });
   });

@@ -26,7 +26,11 @@ describe('starting and stopping the bot process', { timeout: 60_000 }, () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/nothing-here`)).status).toBe(404);
-    expect(bot.logs().find((l) => l.msg === 'bot started')).toMatchObject({ username: api.username, mode: 'polling', port });
+    expect(bot.logs().find((l) => l.msg === 'bot started')).toMatchObject({
+      username: api.username,
+      mode: 'polling',
+      port,
+    });
     expect(await bot.stop()).toEqual({ code: 0, signal: null });
     expect(bot.output).not.toContain(api.token.split(':')[1]);
     // Stopped means stopped: the port is free again.

@@ -25,7 +25,9 @@ afterEach(async () => {
 
 /** What the bot sent to a chat, read from the emulator's history (its client poller is unreliable). */
 function botTexts(chatId: number): string[] {
-  return server.storage.botMessages.filter((m) => Number(m.message.chat_id) === chatId).map((m) => String(m.message.text));
+  return server.storage.botMessages
+    .filter((m) => Number(m.message.chat_id) === chatId)
+    .map((m) => String(m.message.text));
 }
 
 async function waitForTexts(chatId: number, n: number, timeoutMs = 15_000): Promise<string[]> {

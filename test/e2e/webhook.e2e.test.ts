@@ -17,7 +17,15 @@ describe('webhook mode (the bot as a process on PORT)', { timeout: 60_000 }, () 
   it('refuses forged updates, handles a redelivered update once, serves /healthz', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/telegram/wh-7f3a`;
-    const bot = await BotProcess.start(botEnv({ dataDir: dir.path, apiRoot: api.url, token: api.token, webhook: { url, secret: 'S3cret_webhook-1' }, port }));
+    const bot = await BotProcess.start(
+      botEnv({
+        dataDir: dir.path,
+        apiRoot: api.url,
+        token: api.token,
+        webhook: { url, secret: 'S3cret_webhook-1' },
+        port,
+      }),
+    );
     expect(api.webhook).toEqual({ url, secret: 'S3cret_webhook-1' });
     expect(api.callsOf('getUpdates')).toHaveLength(0);
 

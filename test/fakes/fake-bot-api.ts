@@ -71,7 +71,10 @@ export class FakeBotApi extends EventEmitter {
   private nextMessageId = 1;
   private port = 0;
 
-  private constructor(private readonly server: Server, options: FakeBotApiOptions) {
+  private constructor(
+    private readonly server: Server,
+    options: FakeBotApiOptions,
+  ) {
     super();
     this.setMaxListeners(100);
     this.token = options.token ?? FAKE_TOKEN;
@@ -144,9 +147,17 @@ export class FakeBotApi extends EventEmitter {
     return this.messagesTo(chatId).slice(0, n);
   }
 
-  async waitForCall(method: string, predicate: (c: ApiCall) => boolean = () => true, timeoutMs = 15_000): Promise<ApiCall> {
+  async waitForCall(
+    method: string,
+    predicate: (c: ApiCall) => boolean = () => true,
+    timeoutMs = 15_000,
+  ): Promise<ApiCall> {
     let found: ApiCall | undefined;
-    await this.waitUntil(() => Boolean((found = this.calls.find((c) => c.method === method && predicate(c)))), timeoutMs, `a ${method} call`);
+    await this.waitUntil(
+      () => Boolean((found = this.calls.find((c) => c.method === method && predicate(c)))),
+      timeoutMs,
+      `a ${method} call`,
+    );
     return found as ApiCall;
   }
 
@@ -188,7 +199,8 @@ export class FakeBotApi extends EventEmitter {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path.slice(this.basePath.length));
-    if (!path.startsWith(`${this.basePath}/`) || !match) return json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (!path.startsWith(`${this.basePath}/`) || !match)
+      return json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, method = ''] = match;
     if (token !== this.token) return json(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     let body: ParsedBody;
@@ -221,8 +233,15 @@ export class FakeBotApi extends EventEmitter {
       ...(fault.retryAfter !== undefined ? { retry_after: fault.retryAfter } : {}),
       ...(fault.migrateTo !== undefined ? { migrate_to_chat_id: fault.migrateTo } : {}),
     };
-    const description = fault.description ?? (fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : 'Internal Server Error');
-    json(res, fault.status, { ok: false, error_code: fault.status, description, ...(Object.keys(parameters).length ? { parameters } : {}) });
+    const description =
+      fault.description ??
+      (fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : 'Internal Server Error');
+    json(res, fault.status, {
+      ok: false,
+      error_code: fault.status,
+      description,
+      ...(Object.keys(parameters).length ? { parameters } : {}),
+    });
   }
 
   /** Used by the method handlers. */

@@ -13,10 +13,13 @@ export interface MethodContext {
 type Method = (ctx: MethodContext) => Promise<unknown> | unknown;
 
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
-const num = (v: unknown, fallback: number): number => (v === undefined || v === null || v === '' ? fallback : Number(v));
+const num = (v: unknown, fallback: number): number =>
+  v === undefined || v === null || v === '' ? fallback : Number(v);
 
 function chatOf(chatId: string): Record<string, unknown> {
-  return Number(chatId) < 0 ? { id: Number(chatId), type: 'group', title: `Group ${chatId}` } : { id: Number(chatId), type: 'private', first_name: 'User' };
+  return Number(chatId) < 0
+    ? { id: Number(chatId), type: 'group', title: `Group ${chatId}` }
+    : { id: Number(chatId), type: 'private', first_name: 'User' };
 }
 
 function messageResult(api: FakeBotApi, sent: SentMessage): Record<string, unknown> {
@@ -58,9 +61,21 @@ function findSent(api: FakeBotApi, p: Record<string, unknown>): SentMessage {
 }
 
 const METHODS: Record<string, Method> = {
-  getMe: ({ api }) => ({ id: api.botId, is_bot: true, first_name: 'Thi đua', username: api.username, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false }),
+  getMe: ({ api }) => ({
+    id: api.botId,
+    is_bot: true,
+    first_name: 'Thi đua',
+    username: api.username,
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+  }),
   getUpdates: async ({ api, body, call, res }) => {
-    if (api.webhook) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    if (api.webhook)
+      throw new ApiError(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
     const p = body.params;
     const updates = await api.takeUpdates(num(p.offset, 0), num(p.limit, 100), num(p.timeout, 0), res);
     call.returned = updates.length;
@@ -76,7 +91,11 @@ const METHODS: Record<string, Method> = {
     api.webhook = undefined;
     return true;
   },
-  getWebhookInfo: ({ api }) => ({ url: api.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: api.pendingUpdates }),
+  getWebhookInfo: ({ api }) => ({
+    url: api.webhook?.url ?? '',
+    has_custom_certificate: false,
+    pending_update_count: api.pendingUpdates,
+  }),
   setMyCommands: ({ api, body }) => {
     api.commandMenus.push(body.params);
     return true;
@@ -125,7 +144,8 @@ export async function handleMethod(method: string, ctx: MethodContext): Promise<
     const result = await handler(ctx);
     json(ctx.res, 200, { ok: true, result });
   } catch (error) {
-    if (error instanceof ApiError) return json(ctx.res, error.status, { ok: false, error_code: error.status, description: error.description });
+    if (error instanceof ApiError)
+      return json(ctx.res, error.status, { ok: false, error_code: error.status, description: error.description });
     json(ctx.res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' });
   }
 }

@@ -17,7 +17,12 @@ export class TelegramFixtures {
   }
 
   privateChat(user: User): Chat.PrivateChat {
-    return { id: user.id, type: 'private', first_name: user.first_name, ...(user.last_name ? { last_name: user.last_name } : {}) };
+    return {
+      id: user.id,
+      type: 'private',
+      first_name: user.first_name,
+      ...(user.last_name ? { last_name: user.last_name } : {}),
+    };
   }
 
   group(id: number, title: string): Chat.GroupChat {
@@ -41,7 +46,14 @@ export class TelegramFixtures {
     const length = text.split(/\s/, 1)[0]?.length ?? text.length;
     return {
       update_id: this.nextUpdateId(),
-      message: { message_id: ++this.messageId, date: now(), chat, from, text, entities: [{ type: 'bot_command', offset: 0, length }] },
+      message: {
+        message_id: ++this.messageId,
+        date: now(),
+        chat,
+        from,
+        text,
+        entities: [{ type: 'bot_command', offset: 0, length }],
+      },
     };
   }
 
@@ -79,7 +91,10 @@ export class TelegramFixtures {
 
   /** The service message a group gets when it becomes a supergroup. */
   migrate(chat: Chat.GroupChat, from: User, newId: number): Update.MessageUpdate {
-    return { update_id: this.nextUpdateId(), message: { message_id: ++this.messageId, date: now(), chat, from, migrate_to_chat_id: newId } };
+    return {
+      update_id: this.nextUpdateId(),
+      message: { message_id: ++this.messageId, date: now(), chat, from, migrate_to_chat_id: newId },
+    };
   }
 
   edited(chat: UserChat, from: User, text: string): Update.EditedMessageUpdate {

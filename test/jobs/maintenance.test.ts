@@ -22,14 +22,24 @@ describe('daily maintenance', () => {
     await repos.processedUpdates.markProcessed('telegram', 'new', ago(1));
     const [sent, pending] = await repos.outbox.enqueue([
       { channel: 'telegram', chatId: '1', payload: toPayload(reply('a'), 'vi'), createdAt: ago(10) },
-      { channel: 'telegram', chatId: '2', payload: toPayload(reply('b'), 'vi'), createdAt: ago(10), nextAttemptAt: new Date(t0.getTime() + day) },
+      {
+        channel: 'telegram',
+        chatId: '2',
+        payload: toPayload(reply('b'), 'vi'),
+        createdAt: ago(10),
+        nextAttemptAt: new Date(t0.getTime() + day),
+      },
     ]);
     await repos.outbox.markSent(sent!, ago(8));
     await h.runtime.services.sessions.set('console:x:y', { v: 1, seq: 0 }, 1);
     await new Promise((r) => setTimeout(r, 5));
 
     const report = await runMaintenance(
-      { processedUpdates: repos.processedUpdates, outbox: repos.outbox, purgeExpiredSessions: (now) => h.runtime.sessionKeyv.purgeExpired(now) },
+      {
+        processedUpdates: repos.processedUpdates,
+        outbox: repos.outbox,
+        purgeExpiredSessions: (now) => h.runtime.sessionKeyv.purgeExpired(now),
+      },
       new Date(),
     );
     expect(report.outbox).toBe(1);

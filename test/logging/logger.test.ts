@@ -19,7 +19,10 @@ describe('logger', () => {
   it('removes the token from messages, nested objects and URL paths', () => {
     const { lines, destination } = capture();
     const logger = createLogger({ level: 'info', secrets: [TOKEN], destination });
-    logger.info({ url: `https://api.telegram.org/bot${TOKEN}/sendMessage`, nested: { deep: [TOKEN] } }, `calling ${TOKEN}`);
+    logger.info(
+      { url: `https://api.telegram.org/bot${TOKEN}/sendMessage`, nested: { deep: [TOKEN] } },
+      `calling ${TOKEN}`,
+    );
     const out = lines.join('');
     expect(out).not.toContain('secretpart');
     expect(out).toContain('/bot[secret]/sendMessage');
@@ -28,9 +31,12 @@ describe('logger', () => {
   it('removes it from errors, including an axios-like config with the URL', () => {
     const { lines, destination } = capture();
     const logger = createLogger({ level: 'info', secrets: ['zalo-token-123456'], destination });
-    const error = Object.assign(new Error('request to https://bot-api.zapps.me/botzalo-token-123456/sendMessage failed'), {
-      config: { url: 'https://bot-api.zapps.me/botzalo-token-123456/sendMessage' },
-    });
+    const error = Object.assign(
+      new Error('request to https://bot-api.zapps.me/botzalo-token-123456/sendMessage failed'),
+      {
+        config: { url: 'https://bot-api.zapps.me/botzalo-token-123456/sendMessage' },
+      },
+    );
     logger.error({ err: error }, 'send failed');
     const out = lines.join('');
     expect(out).not.toContain('zalo-token-123456');
@@ -41,7 +47,7 @@ describe('logger', () => {
     expect(createScrubber([])(`token ${TOKEN} here`)).toBe('token [secret] here');
   });
 
-  it('never passes a deep object through unscrubbed, and keeps an error\'s cause', () => {
+  it("never passes a deep object through unscrubbed, and keeps an error's cause", () => {
     const { lines, destination } = capture();
     const logger = createLogger({ level: 'info', secrets: [TOKEN], destination });
     let deep: Record<string, unknown> = { token: TOKEN };

@@ -16,11 +16,18 @@ describeEachDatabase('queries compiled once', (getDb) => {
 
   it('builds once and binds each call its own values, constants of the shape included', async () => {
     const { db } = getDb();
-    await db.insertInto('people').values([person('telegram', '1', 'Lan'), person('telegram', '2', 'Hoa'), person('zalo', '1', 'Mai')]).execute();
+    await db
+      .insertInto('people')
+      .values([person('telegram', '1', 'Lan'), person('telegram', '2', 'Hoa'), person('zalo', '1', 'Mai')])
+      .execute();
     let builds = 0;
     const find = compiledQuery(db, (db, a: { userId: string }) => {
       builds += 1;
-      return db.selectFrom('people').select('display_name').where('channel', '=', 'telegram').where('user_id', '=', a.userId);
+      return db
+        .selectFrom('people')
+        .select('display_name')
+        .where('channel', '=', 'telegram')
+        .where('user_id', '=', a.userId);
     });
     expect(await find({ userId: '1' })).toEqual([{ display_name: 'Lan' }]);
     expect(await find({ userId: '2' })).toEqual([{ display_name: 'Hoa' }]);
@@ -38,7 +45,9 @@ describeEachDatabase('queries compiled once', (getDb) => {
     );
     await upsert({ key: 'k', value: 'one', expiresAt: '2024-06-10T00:00:00.000Z' });
     await upsert({ key: 'k', value: 'two', expiresAt: null });
-    expect(await db.selectFrom('sessions').selectAll().execute()).toEqual([{ key: 'k', value: 'two', expires_at: null }]);
+    expect(await db.selectFrom('sessions').selectAll().execute()).toEqual([
+      { key: 'k', value: 'two', expires_at: null },
+    ]);
   });
 
   it('runs in the current transaction, and rolls back with it', async () => {
@@ -73,7 +82,9 @@ describeEachDatabase('queries compiled once', (getDb) => {
 
   it('refuses an argument written into the SQL text instead of bound', async () => {
     const { db } = getDb();
-    const find = compiledQuery(db, (db, a: { userId: string }) => db.selectFrom('people').selectAll().where('user_id', '=', sql.lit(a.userId)));
+    const find = compiledQuery(db, (db, a: { userId: string }) =>
+      db.selectFrom('people').selectAll().where('user_id', '=', sql.lit(a.userId)),
+    );
     await expect(find({ userId: '1' })).rejects.toThrow(/inlined into the SQL/);
   });
 });

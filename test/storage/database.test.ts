@@ -19,7 +19,8 @@ describe('openDatabase', () => {
     const database = openDatabase(undefined, { sqlitePath: path });
     try {
       expect(database.dialect).toBe('sqlite');
-      const pragma = async (name: string) => (await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(database.db)).rows[0];
+      const pragma = async (name: string) =>
+        (await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(database.db)).rows[0];
       expect(await pragma('journal_mode')).toEqual({ journal_mode: 'wal' });
       expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1 });
       expect(await pragma('synchronous')).toEqual({ synchronous: 1 });
@@ -39,7 +40,9 @@ describe('openDatabase', () => {
   });
 
   it('refuses any other URL with a clear error that does not echo secrets', () => {
-    expect(() => openDatabase('mysql://root:hunter2@db/thidua')).toThrow(/postgres:\/\/ or postgresql:\/\/.*got scheme mysql/);
+    expect(() => openDatabase('mysql://root:hunter2@db/thidua')).toThrow(
+      /postgres:\/\/ or postgresql:\/\/.*got scheme mysql/,
+    );
     expect(() => openDatabase('mysql://root:hunter2@db/thidua')).not.toThrow(/hunter2/);
     expect(() => openDatabase('data/thidua.sqlite')).toThrow(/DATABASE_URL/);
   });
@@ -49,7 +52,9 @@ describe('createSessionKeyv', () => {
   it('refuses an unknown session store URL', async () => {
     const database = openDatabase(undefined, { sqlitePath: ':memory:' });
     try {
-      expect(() => createSessionKeyv({ url: 'memcached://secret@host', database })).toThrow(/SESSION_STORE_URL.*got scheme memcached/);
+      expect(() => createSessionKeyv({ url: 'memcached://secret@host', database })).toThrow(
+        /SESSION_STORE_URL.*got scheme memcached/,
+      );
     } finally {
       await database.close();
     }

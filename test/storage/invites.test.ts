@@ -26,7 +26,13 @@ describeEachDatabase('invites', (getDb) => {
 
   it('creates an invite and refuses a second one with the same code', async () => {
     const created = await invite('ACDEFG34');
-    expect(created).toMatchObject({ code: 'ACDEFG34', blocId: BLOC, role: 'focal', unitId: 'si-ma-cai', createdBy: secretary });
+    expect(created).toMatchObject({
+      code: 'ACDEFG34',
+      blocId: BLOC,
+      role: 'focal',
+      unitId: 'si-ma-cai',
+      createdBy: secretary,
+    });
     expect(created?.expiresAt).toEqual(at('2024-06-17T03:00:00.000Z'));
     expect(await invite('ACDEFG34')).toBeUndefined();
   });
@@ -45,7 +51,9 @@ describeEachDatabase('invites', (getDb) => {
       const winner = a.status === 'ok' ? a : b;
       if (winner.status !== 'ok') throw new Error('unreachable');
       expect(winner.invite.usedAt).toEqual(now);
-      expect(winner.invite.usedBy).toEqual(a.status === 'ok' ? someone : { channel: focal.channel, userId: focal.userId });
+      expect(winner.invite.usedBy).toEqual(
+        a.status === 'ok' ? someone : { channel: focal.channel, userId: focal.userId },
+      );
     } finally {
       await other.close();
     }
@@ -54,7 +62,9 @@ describeEachDatabase('invites', (getDb) => {
   it('stays single-use under many concurrent consumers on one connection pool', async () => {
     await invite('ACDEFG34');
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => repos().invites.consume('ACDEFG34', now, { channel: 'telegram', userId: String(i) })),
+      Array.from({ length: 8 }, (_, i) =>
+        repos().invites.consume('ACDEFG34', now, { channel: 'telegram', userId: String(i) }),
+      ),
     );
     expect(results.filter((r) => r.status === 'ok')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'used')).toHaveLength(7);

@@ -20,7 +20,12 @@ const codec = fastKeyvCodec({
 });
 
 /** Strings that often start with ':' or ':base64:', the two prefixes keyv escapes. */
-const text = fc.oneof(fc.string(), fc.string().map((s) => `:${s}`), fc.string().map((s) => `::${s}`), fc.constant(':base64:AAE='));
+const text = fc.oneof(
+  fc.string(),
+  fc.string().map((s) => `:${s}`),
+  fc.string().map((s) => `::${s}`),
+  fc.constant(':base64:AAE='),
+);
 const plain = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
@@ -49,7 +54,15 @@ describe('keyv text, faster', () => {
   });
 
   it('takes the fast way for a session, and leaves Buffers, Dates, holes and escapes to keyv', () => {
-    const session = { value: { v: 1, flow: 'baocao', draft: { values: { a: { raw: '45,2 tỷ', value: 45.2, estimate: false } }, queue: [] }, note: undefined }, expires: 1 };
+    const session = {
+      value: {
+        v: 1,
+        flow: 'baocao',
+        draft: { values: { a: { raw: '45,2 tỷ', value: 45.2, estimate: false } }, queue: [] },
+        note: undefined,
+      },
+      expires: 1,
+    };
     fallbacks = 0;
     const written = codec.serialize(session) as string;
     expect(codec.deserialize(written)).toEqual(JSON.parse(written));

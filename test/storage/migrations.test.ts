@@ -4,9 +4,21 @@ import { MIGRATIONS, migrate } from '../../src/storage/migrations/index.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const TABLES = [
-  'blocs', 'people', 'processed_updates', 'sessions', 'invites', 'registrations', 'group_chats',
-  'submissions', 'submission_values', 'submission_audit', 'reopenings', 'extensions', 'nominations',
-  'reminder_claims', 'outbox',
+  'blocs',
+  'people',
+  'processed_updates',
+  'sessions',
+  'invites',
+  'registrations',
+  'group_chats',
+  'submissions',
+  'submission_values',
+  'submission_audit',
+  'reopenings',
+  'extensions',
+  'nominations',
+  'reminder_claims',
+  'outbox',
 ];
 
 describeEachDatabase('migrations', (getDb) => {

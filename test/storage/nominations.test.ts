@@ -59,9 +59,18 @@ describeEachDatabase('nominations', (getDb) => {
     expect(await nominations().findByNomineeKey(BLOC, nomineeKey(person))).toEqual([]);
     const row = await getDb().db.selectFrom('nominations').selectAll().where('id', '=', n.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
-      name: null, position: null, workplace: null, achievements: null, photo_ref: null, nominee_key: null,
-      unit_id: 'bao-yen', movement_id: 'chuyen-doi-so', year: 2024,
-      removed_by_user_id: secretary.userId, removal_reason: 'Trùng đề xuất', removed_at: '2024-06-11T00:00:00.000Z',
+      name: null,
+      position: null,
+      workplace: null,
+      achievements: null,
+      photo_ref: null,
+      nominee_key: null,
+      unit_id: 'bao-yen',
+      movement_id: 'chuyen-doi-so',
+      year: 2024,
+      removed_by_user_id: secretary.userId,
+      removal_reason: 'Trùng đề xuất',
+      removed_at: '2024-06-11T00:00:00.000Z',
     });
   });
 });

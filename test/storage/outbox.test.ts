@@ -45,12 +45,19 @@ describeEachDatabase('outbox', (getDb) => {
   });
 
   it('drops expired messages instead of sending them late', async () => {
-    const [stale, fresh] = await outbox().enqueue([message(1, { expiresAt: later(1000) }), message(2, { expiresAt: later(10_000) })]);
+    const [stale, fresh] = await outbox().enqueue([
+      message(1, { expiresAt: later(1000) }),
+      message(2, { expiresAt: later(10_000) }),
+    ]);
     expect(await outbox().pending(later(5000))).toBe(1);
     const rows = await outbox().claim('a', 10, 30_000, later(5000), ['telegram']);
     expect(rows.map((r) => r.id)).toEqual([fresh]);
     const { db } = getDb();
-    const dropped = await db.selectFrom('outbox').select(['dropped_at', 'claimed_by']).where('id', '=', stale ?? -1).executeTakeFirstOrThrow();
+    const dropped = await db
+      .selectFrom('outbox')
+      .select(['dropped_at', 'claimed_by'])
+      .where('id', '=', stale ?? -1)
+      .executeTakeFirstOrThrow();
     expect(dropped).toEqual({ dropped_at: later(5000).toISOString(), claimed_by: null });
   });
 
@@ -76,7 +83,10 @@ describeEachDatabase('outbox', (getDb) => {
     const other = getDb().concurrentWriter();
     await other.db.selectFrom('outbox').select('id').execute(); // warm, so the two really overlap
     try {
-      const [a, b] = await Promise.all([claimAll(outbox(), 'a', t0), claimAll(createRepositories(other).outbox, 'b', t0)]);
+      const [a, b] = await Promise.all([
+        claimAll(outbox(), 'a', t0),
+        claimAll(createRepositories(other).outbox, 'b', t0),
+      ]);
       expectDisjointCover(a, b, 40);
     } finally {
       await other.close();
@@ -111,7 +121,10 @@ describeEachDatabase('outbox', (getDb) => {
     expect((await outbox().claim('b', 10, 30_000, t0, ['telegram'])).map((r) => r.id)).toEqual([other]);
     await outbox().markRetry(first!, '500', later(5000));
     expect(await outbox().claim('b', 10, 30_000, later(1000), ['telegram'])).toEqual([]);
-    expect((await outbox().claim('b', 10, 30_000, later(5000), ['telegram'])).map((r) => r.id)).toEqual([first, second]);
+    expect((await outbox().claim('b', 10, 30_000, later(5000), ['telegram'])).map((r) => r.id)).toEqual([
+      first,
+      second,
+    ]);
   });
 
   it('holds rows until released, drops them on demand, and purges finished rows', async () => {

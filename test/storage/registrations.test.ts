@@ -13,17 +13,48 @@ describeEachDatabase('registrations', (getDb) => {
   });
 
   it('binds a person and finds the binding by person, id and bloc', async () => {
-    const r = await repos().registrations.bind({ ...hoa, blocId: BLOC, role: 'focal', unitId: 'bao-yen', inviteCode: 'ACDEFG34', at: at('2024-06-10T03:00:00.000Z') });
-    expect(r).toMatchObject({ ...hoa, blocId: BLOC, role: 'focal', unitId: 'bao-yen', inviteCode: 'ACDEFG34', active: true });
+    const r = await repos().registrations.bind({
+      ...hoa,
+      blocId: BLOC,
+      role: 'focal',
+      unitId: 'bao-yen',
+      inviteCode: 'ACDEFG34',
+      at: at('2024-06-10T03:00:00.000Z'),
+    });
+    expect(r).toMatchObject({
+      ...hoa,
+      blocId: BLOC,
+      role: 'focal',
+      unitId: 'bao-yen',
+      inviteCode: 'ACDEFG34',
+      active: true,
+    });
     expect(await repos().registrations.findById(r.id)).toEqual(r);
     expect(await repos().registrations.findActive(hoa.channel, hoa.userId)).toEqual([r]);
     expect(await repos().registrations.findById(r.id + 1000)).toBeUndefined();
   });
 
   it('replaces the binding of the same person in the same bloc and keeps the old row inactive', async () => {
-    const first = await repos().registrations.bind({ ...hoa, blocId: BLOC, role: 'focal', unitId: 'bao-yen', at: at('2024-06-10T03:00:00.000Z') });
-    const elsewhere = await repos().registrations.bind({ ...hoa, blocId: OTHER_BLOC, role: 'leader', at: at('2024-06-10T04:00:00.000Z') });
-    const second = await repos().registrations.bind({ ...hoa, blocId: BLOC, role: 'focal', unitId: 'si-ma-cai', at: at('2024-06-11T03:00:00.000Z') });
+    const first = await repos().registrations.bind({
+      ...hoa,
+      blocId: BLOC,
+      role: 'focal',
+      unitId: 'bao-yen',
+      at: at('2024-06-10T03:00:00.000Z'),
+    });
+    const elsewhere = await repos().registrations.bind({
+      ...hoa,
+      blocId: OTHER_BLOC,
+      role: 'leader',
+      at: at('2024-06-10T04:00:00.000Z'),
+    });
+    const second = await repos().registrations.bind({
+      ...hoa,
+      blocId: BLOC,
+      role: 'focal',
+      unitId: 'si-ma-cai',
+      at: at('2024-06-11T03:00:00.000Z'),
+    });
 
     expect(await repos().registrations.findById(first.id)).toMatchObject({
       active: false,
@@ -35,10 +66,38 @@ describeEachDatabase('registrations', (getDb) => {
   });
 
   it('lets a unit have several focal points and filters by unit and role', async () => {
-    const a = await repos().registrations.bind({ channel: 'telegram', userId: '1', blocId: BLOC, role: 'focal', unitId: 'bao-yen', at: at('2024-06-10T03:00:00.000Z') });
-    const b = await repos().registrations.bind({ channel: 'zalo', userId: '2', blocId: BLOC, role: 'focal', unitId: 'bao-yen', at: at('2024-06-10T03:00:00.000Z') });
-    const c = await repos().registrations.bind({ channel: 'telegram', userId: '3', blocId: BLOC, role: 'leader', unitId: 'bao-yen', at: at('2024-06-10T03:00:00.000Z') });
-    await repos().registrations.bind({ channel: 'telegram', userId: '4', blocId: BLOC, role: 'focal', unitId: 'si-ma-cai', at: at('2024-06-10T03:00:00.000Z') });
+    const a = await repos().registrations.bind({
+      channel: 'telegram',
+      userId: '1',
+      blocId: BLOC,
+      role: 'focal',
+      unitId: 'bao-yen',
+      at: at('2024-06-10T03:00:00.000Z'),
+    });
+    const b = await repos().registrations.bind({
+      channel: 'zalo',
+      userId: '2',
+      blocId: BLOC,
+      role: 'focal',
+      unitId: 'bao-yen',
+      at: at('2024-06-10T03:00:00.000Z'),
+    });
+    const c = await repos().registrations.bind({
+      channel: 'telegram',
+      userId: '3',
+      blocId: BLOC,
+      role: 'leader',
+      unitId: 'bao-yen',
+      at: at('2024-06-10T03:00:00.000Z'),
+    });
+    await repos().registrations.bind({
+      channel: 'telegram',
+      userId: '4',
+      blocId: BLOC,
+      role: 'focal',
+      unitId: 'si-ma-cai',
+      at: at('2024-06-10T03:00:00.000Z'),
+    });
 
     const ids = async (filter?: Parameters<ReturnType<typeof repos>['registrations']['listActive']>[1]) =>
       (await repos().registrations.listActive(BLOC, filter)).map((r) => r.id);
@@ -49,7 +108,13 @@ describeEachDatabase('registrations', (getDb) => {
   });
 
   it('deactivates once, with a reason, and keeps the row', async () => {
-    const r = await repos().registrations.bind({ ...hoa, blocId: BLOC, role: 'focal', unitId: 'bao-yen', at: at('2024-06-10T03:00:00.000Z') });
+    const r = await repos().registrations.bind({
+      ...hoa,
+      blocId: BLOC,
+      role: 'focal',
+      unitId: 'bao-yen',
+      at: at('2024-06-10T03:00:00.000Z'),
+    });
     expect(await repos().registrations.deactivate(r.id, 'blocked', at('2024-06-12T00:00:00.000Z'))).toBe(true);
     expect(await repos().registrations.deactivate(r.id, 'again', at('2024-06-13T00:00:00.000Z'))).toBe(false);
     expect(await repos().registrations.findById(r.id)).toMatchObject({ active: false, deactivationReason: 'blocked' });

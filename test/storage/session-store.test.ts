@@ -3,7 +3,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SessionStore } from '../../src/app/ports.ts';
 import { openDatabase } from '../../src/storage/database.ts';
-import { createSessionKeyv, KEYV_POSTGRES_TABLE, SqlSessionStore, type SessionKeyv } from '../../src/storage/session-store.ts';
+import {
+  createSessionKeyv,
+  KEYV_POSTGRES_TABLE,
+  SqlSessionStore,
+  type SessionKeyv,
+} from '../../src/storage/session-store.ts';
 import { describeEachDatabase, describeWithService } from '../support/databases.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,7 +80,8 @@ describeEachDatabase('SQL session store', (getDb) => {
     const minute = 60_000;
     // A TTL of 64 minutes: a row is written to expire a minute (1/64) after its value.
     const ttl = 64 * minute;
-    const row = () => db.selectFrom('sessions').select(['value', 'expires_at']).where('key', '=', 'k').executeTakeFirstOrThrow();
+    const row = () =>
+      db.selectFrom('sessions').select(['value', 'expires_at']).where('key', '=', 'k').executeTakeFirstOrThrow();
     await store.set('k', 'one', ttl);
     expect(await row()).toEqual({ value: 'one', expires_at: new Date(t0 + 65 * minute).toISOString() });
     now = t0 + 30_000;
@@ -86,7 +92,10 @@ describeEachDatabase('SQL session store', (getDb) => {
     expect(await row()).toEqual({ value: 'three', expires_at: new Date(now + 65 * minute).toISOString() });
     // A shorter TTL is never left with the longer expiry.
     await store.set('k', 'four', minute);
-    expect(await row()).toEqual({ value: 'four', expires_at: new Date(now + minute + Math.floor(minute / 64)).toISOString() });
+    expect(await row()).toEqual({
+      value: 'four',
+      expires_at: new Date(now + minute + Math.floor(minute / 64)).toISOString(),
+    });
     await store.set('k', 'five');
     expect(await row()).toEqual({ value: 'five', expires_at: null });
   });
@@ -147,7 +156,11 @@ describeEachDatabase(
       await sleep(20);
       expect(await s.purgeExpired(new Date())).toBeGreaterThanOrEqual(1);
       expect(await s.keyv.get('stays')).toBe(2);
-      const rows = await sql<{ key: string }>`select key from ${sql.table(KEYV_POSTGRES_TABLE)} where key in ('thidua-session:gone', 'thidua-session:stays')`.execute(getDb().db);
+      const rows = await sql<{
+        key: string;
+      }>`select key from ${sql.table(KEYV_POSTGRES_TABLE)} where key in ('thidua-session:gone', 'thidua-session:stays')`.execute(
+        getDb().db,
+      );
       expect(rows.rows).toEqual([{ key: 'thidua-session:stays' }]);
       // Our own sessions table is not involved.
       expect(await getDb().db.selectFrom('sessions').select('key').execute()).toEqual([]);

@@ -32,9 +32,13 @@ describeEachDatabase('processed updates and reminder claims', (getDb) => {
 
   it('claims a reminder only once, even when two claim at once', async () => {
     const key = { blocId: BLOC, periodId: '2024-06', unitId: 'bao-yen', kind: 'before_due', day: '2024-06-13' };
-    const results = await Promise.all([1, 2, 3].map(() => repos().reminderClaims.claim(key, at('2024-06-13T01:00:00.000Z'))));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => repos().reminderClaims.claim(key, at('2024-06-13T01:00:00.000Z'))),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await repos().reminderClaims.claim({ ...key, day: '2024-06-14' }, at('2024-06-14T01:00:00.000Z'))).toBe(true);
+    expect(await repos().reminderClaims.claim({ ...key, day: '2024-06-14' }, at('2024-06-14T01:00:00.000Z'))).toBe(
+      true,
+    );
     expect(await repos().reminderClaims.claim({ ...key, unitId: '*' }, at('2024-06-13T01:00:00.000Z'))).toBe(true);
   });
 });
@@ -69,7 +73,12 @@ describeEachDatabase('people, blocs, groups and calendar overrides', (getDb) => 
     });
     await people.setLanguage('zalo', 'z1', 'en', at('2024-06-11T00:00:00.000Z'));
     await people.touch('zalo', 'z1', 'Nguyễn Thị Hoa', at('2024-06-12T00:00:00.000Z'));
-    expect(await people.get('zalo', 'z1')).toMatchObject({ displayName: 'Nguyễn Thị Hoa', language: 'en', firstSeenAt: at('2024-06-10T00:00:00.000Z'), lastSeenAt: at('2024-06-12T00:00:00.000Z') });
+    expect(await people.get('zalo', 'z1')).toMatchObject({
+      displayName: 'Nguyễn Thị Hoa',
+      language: 'en',
+      firstSeenAt: at('2024-06-10T00:00:00.000Z'),
+      lastSeenAt: at('2024-06-12T00:00:00.000Z'),
+    });
     // Choosing a language before ever being seen still works.
     await people.setLanguage('telegram', '9', 'vi', at('2024-06-11T00:00:00.000Z'));
     expect(await people.get('telegram', '9')).toMatchObject({ language: 'vi' });
@@ -77,7 +86,13 @@ describeEachDatabase('people, blocs, groups and calendar overrides', (getDb) => 
 
   it('keeps one group per bloc and channel, and follows a supergroup upgrade with its queued messages', async () => {
     const groups = repos().groups;
-    const base = { blocId: BLOC, channel: 'telegram', title: 'Lãnh đạo khối 1', by: secretary, at: at('2024-06-10T00:00:00.000Z') };
+    const base = {
+      blocId: BLOC,
+      channel: 'telegram',
+      title: 'Lãnh đạo khối 1',
+      by: secretary,
+      at: at('2024-06-10T00:00:00.000Z'),
+    };
     await groups.register({ ...base, chatId: '-100' });
     await groups.register({ ...base, chatId: '-200' });
     await groups.register({ ...base, channel: 'zalo', chatId: 'g-zalo' });
@@ -86,7 +101,11 @@ describeEachDatabase('people, blocs, groups and calendar overrides', (getDb) => 
       ['zalo', 'g-zalo'],
     ]);
     expect(await groups.findByChat('telegram', '-100')).toBeUndefined();
-    expect(await groups.findByChat('telegram', '-200')).toMatchObject({ blocId: BLOC, title: 'Lãnh đạo khối 1', registeredBy: secretary });
+    expect(await groups.findByChat('telegram', '-200')).toMatchObject({
+      blocId: BLOC,
+      title: 'Lãnh đạo khối 1',
+      registeredBy: secretary,
+    });
 
     // A chat serves one bloc: registering it for another moves it.
     await groups.register({ ...base, blocId: OTHER_BLOC, chatId: '-200' });
@@ -94,7 +113,9 @@ describeEachDatabase('people, blocs, groups and calendar overrides', (getDb) => 
     expect((await groups.listForBloc(BLOC)).map((g) => g.channel)).toEqual(['zalo']);
 
     const outbox = repos().outbox;
-    const [queued] = await outbox.enqueue([{ channel: 'telegram', chatId: '-200', payload: { key: 'x' }, createdAt: at('2024-06-10T00:00:00.000Z') }]);
+    const [queued] = await outbox.enqueue([
+      { channel: 'telegram', chatId: '-200', payload: { key: 'x' }, createdAt: at('2024-06-10T00:00:00.000Z') },
+    ]);
     expect(await groups.migrateChat('telegram', '-200', '-1002003')).toBe(true);
     expect(await groups.migrateChat('telegram', '-200', '-1002003')).toBe(false);
     expect(await groups.findByChat('telegram', '-1002003')).toMatchObject({ blocId: OTHER_BLOC });
@@ -104,19 +125,75 @@ describeEachDatabase('people, blocs, groups and calendar overrides', (getDb) => 
 
   it('keeps reopenings as history and one extension per period', async () => {
     const cal = repos().calendar;
-    const r1 = await cal.addReopening({ blocId: BLOC, periodId: '2024-05', unitId: 'bao-yen', until: at('2024-06-13T17:00:00.000Z'), reason: 'Sót số liệu', by: secretary, at: at('2024-06-10T00:00:00.000Z') });
-    await cal.addReopening({ blocId: BLOC, periodId: '2024-05', unitId: 'si-ma-cai', until: at('2024-06-13T17:00:00.000Z'), reason: 'Đổi cán bộ', by: secretary, at: at('2024-06-10T01:00:00.000Z') });
-    expect(r1).toMatchObject({ blocId: BLOC, periodId: '2024-05', unitId: 'bao-yen', reason: 'Sót số liệu', by: secretary, until: at('2024-06-13T17:00:00.000Z') });
+    const r1 = await cal.addReopening({
+      blocId: BLOC,
+      periodId: '2024-05',
+      unitId: 'bao-yen',
+      until: at('2024-06-13T17:00:00.000Z'),
+      reason: 'Sót số liệu',
+      by: secretary,
+      at: at('2024-06-10T00:00:00.000Z'),
+    });
+    await cal.addReopening({
+      blocId: BLOC,
+      periodId: '2024-05',
+      unitId: 'si-ma-cai',
+      until: at('2024-06-13T17:00:00.000Z'),
+      reason: 'Đổi cán bộ',
+      by: secretary,
+      at: at('2024-06-10T01:00:00.000Z'),
+    });
+    expect(r1).toMatchObject({
+      blocId: BLOC,
+      periodId: '2024-05',
+      unitId: 'bao-yen',
+      reason: 'Sót số liệu',
+      by: secretary,
+      until: at('2024-06-13T17:00:00.000Z'),
+    });
     expect((await cal.reopenings(BLOC)).map((r) => r.unitId)).toEqual(['bao-yen', 'si-ma-cai']);
     expect((await cal.reopenings(BLOC, 'bao-yen')).map((r) => r.id)).toEqual([r1.id]);
     expect(await cal.reopenings(OTHER_BLOC)).toEqual([]);
 
-    await cal.setExtension({ blocId: BLOC, periodId: '2024-06', dueDate: '2024-06-18', by: secretary, at: at('2024-06-15T00:00:00.000Z') });
-    await cal.setExtension({ blocId: BLOC, periodId: '2024-06', dueDate: '2024-06-20', reason: 'Nghỉ lễ', by: secretary, at: at('2024-06-16T00:00:00.000Z') });
-    await cal.setExtension({ blocId: BLOC, periodId: '2024-05', dueDate: '2024-05-20', by: secretary, at: at('2024-05-16T00:00:00.000Z') });
+    await cal.setExtension({
+      blocId: BLOC,
+      periodId: '2024-06',
+      dueDate: '2024-06-18',
+      by: secretary,
+      at: at('2024-06-15T00:00:00.000Z'),
+    });
+    await cal.setExtension({
+      blocId: BLOC,
+      periodId: '2024-06',
+      dueDate: '2024-06-20',
+      reason: 'Nghỉ lễ',
+      by: secretary,
+      at: at('2024-06-16T00:00:00.000Z'),
+    });
+    await cal.setExtension({
+      blocId: BLOC,
+      periodId: '2024-05',
+      dueDate: '2024-05-20',
+      by: secretary,
+      at: at('2024-05-16T00:00:00.000Z'),
+    });
     expect(await cal.extensions(BLOC)).toEqual([
-      { blocId: BLOC, periodId: '2024-05', dueDate: '2024-05-20', reason: undefined, by: secretary, at: at('2024-05-16T00:00:00.000Z') },
-      { blocId: BLOC, periodId: '2024-06', dueDate: '2024-06-20', reason: 'Nghỉ lễ', by: secretary, at: at('2024-06-16T00:00:00.000Z') },
+      {
+        blocId: BLOC,
+        periodId: '2024-05',
+        dueDate: '2024-05-20',
+        reason: undefined,
+        by: secretary,
+        at: at('2024-05-16T00:00:00.000Z'),
+      },
+      {
+        blocId: BLOC,
+        periodId: '2024-06',
+        dueDate: '2024-06-20',
+        reason: 'Nghỉ lễ',
+        by: secretary,
+        at: at('2024-06-16T00:00:00.000Z'),
+      },
     ]);
   });
 });

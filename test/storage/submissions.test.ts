@@ -14,7 +14,13 @@ const draft: Submission = {
   revision: 0,
   values: [
     { indicatorCode: 'thu-ngan-sach', raw: '51,6%', value: { type: 'scalar', value: 51.6 }, estimate: false },
-    { indicatorCode: 'xa-nong-thon-moi', raw: '62/127', value: { type: 'ratio', numerator: 62, denominator: 127 }, estimate: true, note: 'ước' },
+    {
+      indicatorCode: 'xa-nong-thon-moi',
+      raw: '62/127',
+      value: { type: 'ratio', numerator: 62, denominator: 127 },
+      estimate: true,
+      note: 'ước',
+    },
   ],
 };
 
@@ -36,7 +42,13 @@ describeEachDatabase('submissions', (getDb) => {
     const s = repos().submissions;
     await s.save(draft, { actor: focal, at: at('2024-06-12T02:00:00.000Z') });
     const first = await s.save(
-      { ...draft, status: 'submitted', firstSubmittedAt: at('2024-06-14T02:00:00.000Z'), lastSubmittedAt: at('2024-06-14T02:00:00.000Z'), onTime: true },
+      {
+        ...draft,
+        status: 'submitted',
+        firstSubmittedAt: at('2024-06-14T02:00:00.000Z'),
+        lastSubmittedAt: at('2024-06-14T02:00:00.000Z'),
+        onTime: true,
+      },
       { actor: focal, at: at('2024-06-14T02:00:00.000Z') },
     );
     expect(first.revision).toBe(1);
@@ -46,7 +58,12 @@ describeEachDatabase('submissions', (getDb) => {
     expect((await s.save(first, { actor: focal, at: at('2024-06-14T03:00:00.000Z') })).revision).toBe(1);
 
     const returned = await s.save(
-      { ...first, status: 'returned', returnReason: 'Kiểm tra lại chỉ tiêu 1', reviseBy: at('2024-06-20T17:00:00.000Z') },
+      {
+        ...first,
+        status: 'returned',
+        returnReason: 'Kiểm tra lại chỉ tiêu 1',
+        reviseBy: at('2024-06-20T17:00:00.000Z'),
+      },
       { actor: secretary, at: at('2024-06-15T02:00:00.000Z') },
     );
     expect(returned).toMatchObject({ status: 'returned', revision: 1, returnReason: 'Kiểm tra lại chỉ tiêu 1' });
@@ -57,11 +74,26 @@ describeEachDatabase('submissions', (getDb) => {
       returnReason: undefined,
       lastSubmittedAt: at('2024-06-16T02:00:00.000Z'),
       values: [
-        { indicatorCode: 'thu-ngan-sach', raw: '52,1%', value: { type: 'scalar' as const, value: 52.1 }, estimate: false },
-        { indicatorCode: 'xa-nong-thon-moi', raw: '62/127', value: { type: 'ratio' as const, numerator: 62, denominator: 127 }, estimate: true, note: 'ước' },
+        {
+          indicatorCode: 'thu-ngan-sach',
+          raw: '52,1%',
+          value: { type: 'scalar' as const, value: 52.1 },
+          estimate: false,
+        },
+        {
+          indicatorCode: 'xa-nong-thon-moi',
+          raw: '62/127',
+          value: { type: 'ratio' as const, numerator: 62, denominator: 127 },
+          estimate: true,
+          note: 'ước',
+        },
       ],
     };
-    const second = await s.save(corrected, { actor: secretary, at: at('2024-06-16T02:00:00.000Z'), reason: 'theo công văn 12' });
+    const second = await s.save(corrected, {
+      actor: secretary,
+      at: at('2024-06-16T02:00:00.000Z'),
+      reason: 'theo công văn 12',
+    });
     expect(second.revision).toBe(2);
     expect(second.onTime).toBe(true);
     expect(second.firstSubmittedAt).toEqual(at('2024-06-14T02:00:00.000Z'));
@@ -73,8 +105,16 @@ describeEachDatabase('submissions', (getDb) => {
       ['xa-nong-thon-moi', 0],
       ['thu-ngan-sach', 2],
     ]);
-    expect(trail[0]).toMatchObject({ before: undefined, after: { raw: '51,6%', value: { type: 'scalar', value: 51.6 }, estimate: false } });
-    expect(trail[1]?.after).toEqual({ raw: '62/127', value: { type: 'ratio', numerator: 62, denominator: 127 }, estimate: true, note: 'ước' });
+    expect(trail[0]).toMatchObject({
+      before: undefined,
+      after: { raw: '51,6%', value: { type: 'scalar', value: 51.6 }, estimate: false },
+    });
+    expect(trail[1]?.after).toEqual({
+      raw: '62/127',
+      value: { type: 'ratio', numerator: 62, denominator: 127 },
+      estimate: true,
+      note: 'ước',
+    });
     expect(trail[2]).toMatchObject({
       before: { raw: '51,6%', value: { type: 'scalar', value: 51.6 } },
       after: { raw: '52,1%', value: { type: 'scalar', value: 52.1 } },
@@ -97,16 +137,30 @@ describeEachDatabase('submissions', (getDb) => {
     expect(saved.values).toEqual([{ ...communes, estimate: false }]);
     const trail = (await s.auditTrail(BLOC, '2024-06', 'bao-yen')).filter((e) => e.revision === 2);
     expect(trail).toHaveLength(2);
-    expect(trail.find((e) => e.indicatorCode === 'thu-ngan-sach')).toMatchObject({ before: { raw: '51,6%' }, after: undefined });
-    expect(trail.find((e) => e.indicatorCode === 'xa-nong-thon-moi')).toMatchObject({ before: { estimate: true }, after: { estimate: false } });
+    expect(trail.find((e) => e.indicatorCode === 'thu-ngan-sach')).toMatchObject({
+      before: { raw: '51,6%' },
+      after: undefined,
+    });
+    expect(trail.find((e) => e.indicatorCode === 'xa-nong-thon-moi')).toMatchObject({
+      before: { estimate: true },
+      after: { estimate: false },
+    });
   });
 
   it('keeps a value confirmed out of range as a flag, not in its note, and audits a change of it', async () => {
     const s = repos().submissions;
     const [budget, communes] = draft.values;
     if (!budget || !communes) throw new Error('fixture');
-    const confirmed = { ...budget, raw: '250%', value: { type: 'scalar' as const, value: 250 }, confirmedOutOfRange: true };
-    const first = await s.save({ ...draft, status: 'submitted', values: [confirmed, communes] }, { actor: focal, at: at('2024-06-14T02:00:00.000Z') });
+    const confirmed = {
+      ...budget,
+      raw: '250%',
+      value: { type: 'scalar' as const, value: 250 },
+      confirmedOutOfRange: true,
+    };
+    const first = await s.save(
+      { ...draft, status: 'submitted', values: [confirmed, communes] },
+      { actor: focal, at: at('2024-06-14T02:00:00.000Z') },
+    );
     const stored = first.values.find((v) => v.indicatorCode === 'thu-ngan-sach');
     expect(stored).toMatchObject({ raw: '250%', confirmedOutOfRange: true });
     expect(stored?.note).toBeUndefined();
@@ -114,11 +168,17 @@ describeEachDatabase('submissions', (getDb) => {
     expect(first.values.find((v) => v.indicatorCode === 'xa-nong-thon-moi')?.confirmedOutOfRange).toBeUndefined();
 
     // The same figure, no longer flagged, is a change: a new revision and an audit entry for it.
-    const second = await s.save({ ...first, values: [{ ...confirmed, confirmedOutOfRange: false }, communes] }, { actor: focal, at: at('2024-06-15T02:00:00.000Z') });
+    const second = await s.save(
+      { ...first, values: [{ ...confirmed, confirmedOutOfRange: false }, communes] },
+      { actor: focal, at: at('2024-06-15T02:00:00.000Z') },
+    );
     expect(second.revision).toBe(first.revision + 1);
     const trail = (await s.auditTrail(BLOC, '2024-06', 'bao-yen')).filter((e) => e.revision === second.revision);
     expect(trail).toHaveLength(1);
-    expect(trail[0]).toMatchObject({ indicatorCode: 'thu-ngan-sach', before: { raw: '250%', confirmedOutOfRange: true } });
+    expect(trail[0]).toMatchObject({
+      indicatorCode: 'thu-ngan-sach',
+      before: { raw: '250%', confirmedOutOfRange: true },
+    });
     expect(trail[0]?.after?.confirmedOutOfRange).toBeUndefined();
   });
 
@@ -135,7 +195,10 @@ describeEachDatabase('submissions', (getDb) => {
   });
 
   it('keeps the stored revision when two writers save at once', async () => {
-    await repos().submissions.save({ ...draft, status: 'submitted' }, { actor: focal, at: at('2024-06-14T02:00:00.000Z') });
+    await repos().submissions.save(
+      { ...draft, status: 'submitted' },
+      { actor: focal, at: at('2024-06-14T02:00:00.000Z') },
+    );
     const other = getDb().concurrentWriter();
     // A warm connection, so both writers really overlap instead of one waiting for a TCP handshake.
     await other.db.selectFrom('blocs').select('id').execute();
@@ -147,7 +210,10 @@ describeEachDatabase('submissions', (getDb) => {
       });
       await Promise.all([
         repos().submissions.save(change('60%', 60), { actor: focal, at: at('2024-06-15T02:00:00.000Z') }),
-        createRepositories(other).submissions.save(change('61%', 61), { actor: secretary, at: at('2024-06-15T02:00:01.000Z') }),
+        createRepositories(other).submissions.save(change('61%', 61), {
+          actor: secretary,
+          at: at('2024-06-15T02:00:01.000Z'),
+        }),
       ]);
     } finally {
       await other.close();
@@ -173,8 +239,14 @@ describeEachDatabase('submissions', (getDb) => {
         values: [{ indicatorCode: 'thu-ngan-sach', raw, value: { type: 'scalar' as const, value }, estimate: false }],
       });
       const results = await Promise.all([
-        repos().submissions.saveReplacing(send('60%', 60, at('2024-06-15T02:00:00.000Z'), true), { actor: focal, at: at('2024-06-15T02:00:00.000Z') }),
-        createRepositories(other).submissions.saveReplacing(send('61%', 61, at('2024-06-15T02:00:01.000Z'), false), { actor: secretary, at: at('2024-06-15T02:00:01.000Z') }),
+        repos().submissions.saveReplacing(send('60%', 60, at('2024-06-15T02:00:00.000Z'), true), {
+          actor: focal,
+          at: at('2024-06-15T02:00:00.000Z'),
+        }),
+        createRepositories(other).submissions.saveReplacing(send('61%', 61, at('2024-06-15T02:00:01.000Z'), false), {
+          actor: secretary,
+          at: at('2024-06-15T02:00:01.000Z'),
+        }),
       ]);
       // Exactly one found nothing before it; the other replaced what that one stored.
       expect(results.filter((r) => r.previous === undefined)).toHaveLength(1);
@@ -182,14 +254,20 @@ describeEachDatabase('submissions', (getDb) => {
       expect(secondWriter.previous?.values).toEqual(firstWriter.saved.values);
       expect(secondWriter.saved.revision).toBe(2);
       // The first submission's instant and timeliness stand.
-      expect(secondWriter.saved).toMatchObject({ firstSubmittedAt: firstWriter.saved.firstSubmittedAt, onTime: firstWriter.saved.onTime });
+      expect(secondWriter.saved).toMatchObject({
+        firstSubmittedAt: firstWriter.saved.firstSubmittedAt,
+        onTime: firstWriter.saved.onTime,
+      });
     } finally {
       await other.close();
     }
   });
 
   it('lets two processes save the same report: each waits its turn, no revision is lost', async () => {
-    await repos().submissions.save({ ...draft, status: 'submitted' }, { actor: focal, at: at('2024-06-14T02:00:00.000Z') });
+    await repos().submissions.save(
+      { ...draft, status: 'submitted' },
+      { actor: focal, at: at('2024-06-14T02:00:00.000Z') },
+    );
     const child = startStorageChild<number[]>(getDb(), 'save', 'child');
     await child.ready;
     child.go();

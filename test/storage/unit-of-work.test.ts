@@ -17,9 +17,23 @@ describeEachDatabase('unit of work', (getDb) => {
     const { repos, sessions } = setup();
     return repos.unitOfWork.run(async () => {
       expect(await repos.processedUpdates.markProcessed('zalo', updateId, t)).toBe(true);
-      await repos.registrations.bind({ channel: 'zalo', userId: `u${updateId}`, blocId: BLOC, role: 'focal', unitId: 'bao-yen', at: t });
+      await repos.registrations.bind({
+        channel: 'zalo',
+        userId: `u${updateId}`,
+        blocId: BLOC,
+        role: 'focal',
+        unitId: 'bao-yen',
+        at: t,
+      });
       await repos.submissions.save(
-        { blocId: BLOC, periodId: '2024-06', unitId: `unit-${updateId}`, status: 'submitted', revision: 0, values: [{ indicatorCode: 'a', raw: '1', value: { type: 'scalar', value: 1 }, estimate: false }] },
+        {
+          blocId: BLOC,
+          periodId: '2024-06',
+          unitId: `unit-${updateId}`,
+          status: 'submitted',
+          revision: 0,
+          values: [{ indicatorCode: 'a', raw: '1', value: { type: 'scalar', value: 1 }, estimate: false }],
+        },
         { actor: focal, at: t },
       );
       await sessions.set(`zalo:c:u${updateId}`, { v: 1, flow: 'report', step: 'confirm' }, 60_000);
@@ -49,11 +63,21 @@ describeEachDatabase('unit of work', (getDb) => {
 
   it('rolls every write back when the handler throws, the session written through keyv included', async () => {
     await expect(handleUpdate('2', true)).rejects.toThrow('the handler failed after writing');
-    expect(await traces('2')).toEqual({ update: false, registration: false, submission: false, session: false, outbox: 0 });
+    expect(await traces('2')).toEqual({
+      update: false,
+      registration: false,
+      submission: false,
+      session: false,
+      outbox: 0,
+    });
   });
 
   it('keeps concurrent units of work apart: one failing does not touch the other', async () => {
-    const results = await Promise.allSettled([handleUpdate('3', true), handleUpdate('4', false), handleUpdate('5', true)]);
+    const results = await Promise.allSettled([
+      handleUpdate('3', true),
+      handleUpdate('4', false),
+      handleUpdate('5', true),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'rejected']);
     expect(await traces('4')).toMatchObject({ update: true, session: true, outbox: 1 });
     expect((await traces('3')).session).toBe(false);

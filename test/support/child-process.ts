@@ -6,7 +6,9 @@ import type { TestDatabase } from './databases.ts';
 export function startStorageChild<T>(database: TestDatabase, op: 'claim' | 'save', arg: string) {
   const target = database.url ?? database.sqlitePath ?? '';
   const script = join(import.meta.dirname, 'storage-child.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, target, op, arg], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, target, op, arg], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));

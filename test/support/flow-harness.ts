@@ -20,7 +20,14 @@ export interface Harness {
   /** The instant every update is stamped with; move it to test deadlines. */
   clock: { now: Date };
   /** A person bound to a role (and unit) directly, as the console does. */
-  person(options: { role?: Role; unitId?: string; userId?: string; name?: string; chatId?: string; chatType?: 'private' | 'group' }): Promise<ConsoleChat>;
+  person(options: {
+    role?: Role;
+    unitId?: string;
+    userId?: string;
+    name?: string;
+    chatId?: string;
+    chatType?: 'private' | 'group';
+  }): Promise<ConsoleChat>;
   /** Someone who has not registered. */
   stranger(userId?: string): ConsoleChat;
   close(): Promise<void>;
@@ -65,7 +72,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   if (options.wrapSessions) runtime.services.sessions = options.wrapSessions(runtime.services.sessions);
   let counter = 0;
   const chatFor = (userId: string, name: string, chatId: string, chatType: 'private' | 'group') => {
-    const chat = new ConsoleChat(runtime.engine, runtime.dispatcher, { userId, displayName: name, chatId, chatType }, () => {}, () => clock.now);
+    const chat = new ConsoleChat(
+      runtime.engine,
+      runtime.dispatcher,
+      { userId, displayName: name, chatId, chatType },
+      () => {},
+      () => clock.now,
+    );
     // One sender per channel: every console chat of a test shares it, and each chat keeps its own copy.
     const previous = runtime.senders.console;
     runtime.senders.console = {

@@ -16,6 +16,9 @@ const repos = createRepositories(database);
 await repos.outbox.pending(new Date());
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');
-const result = op === 'claim' ? await claimAll(repos.outbox, arg, new Date('2024-06-16T01:00:00.000Z')) : await saveRevisions(repos, arg, 10);
+const result =
+  op === 'claim'
+    ? await claimAll(repos.outbox, arg, new Date('2024-06-16T01:00:00.000Z'))
+    : await saveRevisions(repos, arg, 10);
 process.stdout.write(`${JSON.stringify(result)}\n`);
 await database.close();

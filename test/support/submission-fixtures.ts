@@ -3,11 +3,21 @@ import type { ReportedValue, Submission, SubmissionStatus } from '../../src/doma
 import type { Harness } from './flow-harness.ts';
 
 /** A reported value; scalars by default, `a/b` for ratios. */
-export function value(indicatorCode: string, figure: number | [number, number], extra: Partial<ReportedValue> = {}): ReportedValue {
+export function value(
+  indicatorCode: string,
+  figure: number | [number, number],
+  extra: Partial<ReportedValue> = {},
+): ReportedValue {
   const v: FigureValue = Array.isArray(figure)
     ? { type: 'ratio', numerator: figure[0], denominator: figure[1] }
     : { type: 'scalar', value: figure };
-  return { indicatorCode, raw: Array.isArray(figure) ? `${figure[0]}/${figure[1]}` : String(figure), value: v, estimate: false, ...extra };
+  return {
+    indicatorCode,
+    raw: Array.isArray(figure) ? `${figure[0]}/${figure[1]}` : String(figure),
+    value: v,
+    estimate: false,
+    ...extra,
+  };
 }
 
 /**
@@ -19,7 +29,13 @@ export async function saveReport(
   unitId: string,
   periodId: string,
   at: Date,
-  options: { status?: SubmissionStatus; onTime?: boolean; values?: ReportedValue[]; returnReason?: string; reviseBy?: Date } = {},
+  options: {
+    status?: SubmissionStatus;
+    onTime?: boolean;
+    values?: ReportedValue[];
+    returnReason?: string;
+    reviseBy?: Date;
+  } = {},
 ): Promise<Submission> {
   const status = options.status ?? 'submitted';
   const sent = status !== 'draft';

@@ -32,7 +32,6 @@ export interface ProcessedUpdates {
   purgeBefore(before: Date): Promise<number>;
 }
 
-
 /**
  * Session storage as the conversations see it: a keyv instance satisfies it. `ttlMs` is the life of
  * the value; a store error rejects (a lost session write must never pass silently).
@@ -42,4 +41,3 @@ export interface SessionStore {
   set(key: string, value: unknown, ttlMs?: number): Promise<boolean>;
   delete(key: string): Promise<boolean>;
 }
-

@@ -80,4 +80,3 @@ export interface ReminderClaims {
   /** True only for the first claim of the key: a reminder goes out once even with two processes. */
   claim(key: ReminderKey, at: Date): Promise<boolean>;
 }
-

@@ -112,10 +112,16 @@ export interface GroupChat {
 /** The leaders' group chat of a bloc, one per channel. */
 export interface Groups {
   /** Registers the chat, replacing the bloc's group on that channel and any bloc this chat served. */
-  register(group: { blocId: string; channel: string; chatId: string; title: string; by: AuditActor; at: Date }): Promise<GroupChat>;
+  register(group: {
+    blocId: string;
+    channel: string;
+    chatId: string;
+    title: string;
+    by: AuditActor;
+    at: Date;
+  }): Promise<GroupChat>;
   findByChat(channel: string, chatId: string): Promise<GroupChat | undefined>;
   listForBloc(blocId: string): Promise<GroupChat[]>;
   /** Follows a Telegram supergroup upgrade; unsent outbox rows for the old id follow too. */
   migrateChat(channel: string, oldChatId: string, newChatId: string): Promise<boolean>;
 }
-

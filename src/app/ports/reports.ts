@@ -85,4 +85,3 @@ export interface Nominations {
   /** Erases the personal data and hides the nomination; a tombstone keeps who removed it and why. */
   remove(id: number, by: AuditActor, reason: string, at: Date): Promise<boolean>;
 }
-

@@ -1,6 +1,11 @@
 import { blocYear, type Bloc } from '../../domain/bloc.ts';
 import { localDateOf } from '../../domain/calendar/index.ts';
-import { ACHIEVEMENTS_MAX_LENGTH, NOMINEE_NAME_MAX_LENGTH, nomineeKey, type Nomination } from '../../domain/nomination.ts';
+import {
+  ACHIEVEMENTS_MAX_LENGTH,
+  NOMINEE_NAME_MAX_LENGTH,
+  nomineeKey,
+  type Nomination,
+} from '../../domain/nomination.ts';
 import type { Repositories } from '../ports.ts';
 
 /** Position (chức vụ) and workplace (nơi công tác) of an individual: short, like the name. */
@@ -30,7 +35,10 @@ export type TextCheck =
 export function checkText(field: NominationTextField, typed: string): TextCheck {
   const value =
     field === 'achievements'
-      ? typed.replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n').trim()
+      ? typed
+          .replace(/[^\S\n]+/g, ' ')
+          .replace(/ *\n */g, '\n')
+          .trim()
       : typed.replace(/\s+/g, ' ').trim();
   const { min, max } = TEXT_BOUNDS[field];
   if (value.length === 0) return { ok: false, reason: 'empty' };
@@ -77,6 +85,11 @@ export function createNomination(
 }
 
 /** The unit's live nominations of the year, oldest first. */
-export function unitNominations(repos: Pick<Repositories, 'nominations'>, blocId: string, unitId: string, year: number): Promise<Nomination[]> {
+export function unitNominations(
+  repos: Pick<Repositories, 'nominations'>,
+  blocId: string,
+  unitId: string,
+  year: number,
+): Promise<Nomination[]> {
   return repos.nominations.listForUnit(blocId, unitId, year);
 }

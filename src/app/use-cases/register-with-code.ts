@@ -12,7 +12,11 @@ export type RegisterResult =
  * already had in that bloc is replaced (kept inactive for history), which is how a focal point moves
  * to another unit: the secretariat sends a new code.
  */
-export async function registerWithCode(services: AppServices, inbound: Inbound, typed: string): Promise<RegisterResult> {
+export async function registerWithCode(
+  services: AppServices,
+  inbound: Inbound,
+  typed: string,
+): Promise<RegisterResult> {
   const code = normalizeInviteCode(typed);
   if (!code) return { status: 'malformed' };
   const { repos } = services;

@@ -1,5 +1,12 @@
 import type { Bloc } from '../../domain/bloc.ts';
-import { addMonths, currentPeriod, periodYear, type OpenPeriod, type PeriodId, type PeriodRefusal } from '../../domain/calendar/index.ts';
+import {
+  addMonths,
+  currentPeriod,
+  periodYear,
+  type OpenPeriod,
+  type PeriodId,
+  type PeriodRefusal,
+} from '../../domain/calendar/index.ts';
 import type { Submission } from '../../domain/submission.ts';
 import type { Repositories } from '../ports.ts';
 import { unitsOfPeriod } from './reporting-status.ts';

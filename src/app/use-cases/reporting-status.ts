@@ -69,7 +69,13 @@ export function unitsOfPeriod(bloc: Bloc, periodId: PeriodId): MemberUnit[] {
 }
 
 /** The status of a unit's report from what is stored and its calendar (no storage access). */
-export function reportStatus(calendar: UnitCalendar, unitId: string, periodId: PeriodId, submission: Submission | undefined, now: Date): UnitReportStatus {
+export function reportStatus(
+  calendar: UnitCalendar,
+  unitId: string,
+  periodId: PeriodId,
+  submission: Submission | undefined,
+  now: Date,
+): UnitReportStatus {
   const instants = calendar.instants(periodId);
   const state = calendar.state(periodId);
   const isIn = submission?.status === 'submitted' || submission?.status === 'accepted';

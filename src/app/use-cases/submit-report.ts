@@ -39,11 +39,15 @@ export type SubmitReportResult =
  * `settleTimeliness`, applied by storage to the stored report). Storage owns the revision number and
  * writes the audit trail (old → new per value). Runs inside the caller's unit of work.
  */
-export async function submitReport(repos: Pick<Repositories, 'calendar' | 'submissions'>, request: SubmitReportRequest): Promise<SubmitReportResult> {
+export async function submitReport(
+  repos: Pick<Repositories, 'calendar' | 'submissions'>,
+  request: SubmitReportRequest,
+): Promise<SubmitReportResult> {
   const { bloc, unitId, periodId, now, actor } = request;
   const byCode = new Map(request.values.map((v) => [v.indicatorCode, v]));
   for (const code of byCode.keys()) {
-    if (!bloc.indicators.some((i) => i.code === code)) throw new Error(`Unknown indicator ${code} in a report of ${bloc.id}`);
+    if (!bloc.indicators.some((i) => i.code === code))
+      throw new Error(`Unknown indicator ${code} in a report of ${bloc.id}`);
   }
   const missing = bloc.indicators.filter((i) => i.required && !byCode.has(i.code)).map((i) => i.code);
   if (missing.length > 0) return { status: 'incomplete', missing };
@@ -70,7 +74,12 @@ export async function submitReport(repos: Pick<Repositories, 'calendar' | 'submi
   };
   const { saved, previous } = await repos.submissions.saveReplacing(submission, { actor, at: now });
   const sentBefore = previous !== undefined && previous.status !== 'draft';
-  return { status: 'submitted', submission: saved, revision: sentBefore, changes: sentBefore ? diff(bloc, previous.values, values) : [] };
+  return {
+    status: 'submitted',
+    submission: saved,
+    revision: sentBefore,
+    changes: sentBefore ? diff(bloc, previous.values, values) : [],
+  };
 }
 
 /** Storage's changes, in the order the bloc lists its indicators. */

@@ -27,7 +27,12 @@ export interface UnitCalendar {
   refusal(periodId: string): PeriodRefusal | undefined;
 }
 
-export async function loadUnitCalendar(repos: Pick<Repositories, 'calendar'>, bloc: Bloc, unitId: string | undefined, now: Date): Promise<UnitCalendar> {
+export async function loadUnitCalendar(
+  repos: Pick<Repositories, 'calendar'>,
+  bloc: Bloc,
+  unitId: string | undefined,
+  now: Date,
+): Promise<UnitCalendar> {
   const [extensions, reopenings] = await Promise.all([
     repos.calendar.extensions(bloc.id),
     unitId ? repos.calendar.reopenings(bloc.id, unitId) : Promise.resolve([]),

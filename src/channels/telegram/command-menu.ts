@@ -5,7 +5,18 @@ import { t, LANGS, type Lang } from '../../i18n/i18n.ts';
 
 /** What a focal point uses, in the order the "/" menu of a private chat shows them. */
 export const PRIVATE_MENU: readonly CommandName[] = [
-  'baocao', 'dexuat', 'dsdexuat', 'xem', 'trangthai', 'bangxephang', 'tiendo', 'dangky', 'toilaai', 'ngonngu', 'trogiup', 'huy',
+  'baocao',
+  'dexuat',
+  'dsdexuat',
+  'xem',
+  'trangthai',
+  'bangxephang',
+  'tiendo',
+  'dangky',
+  'toilaai',
+  'ngonngu',
+  'trogiup',
+  'huy',
 ];
 
 /** The leaders' group: what anyone there may use, plus /nhom for the secretariat to register it. */
@@ -14,7 +25,10 @@ export const GROUP_MENU: readonly CommandName[] = ['bangxephang', 'tiendo', 'chi
 const DESCRIPTION_LIMIT = 256;
 
 export function menuCommands(names: readonly CommandName[], lang: Lang): BotCommand[] {
-  return names.map((name) => ({ command: name, description: t(`telegram.commands.${name}`, {}, lang).slice(0, DESCRIPTION_LIMIT) }));
+  return names.map((name) => ({
+    command: name,
+    description: t(`telegram.commands.${name}`, {}, lang).slice(0, DESCRIPTION_LIMIT),
+  }));
 }
 
 /**

@@ -36,7 +36,9 @@ export function renderForTelegram(reply: Reply, lang: Lang): TelegramOutput[] {
   const parts = text.trim() ? splitText(text, TEXT_LIMIT) : [];
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
-    outputs.push(last && keyboard ? { kind: 'text', text: escapeHtml(part), keyboard } : { kind: 'text', text: escapeHtml(part) });
+    outputs.push(
+      last && keyboard ? { kind: 'text', text: escapeHtml(part), keyboard } : { kind: 'text', text: escapeHtml(part) },
+    );
   });
   if (reply.image) {
     const { caption, overflow } = fitCaption(reply.image.caption ? renderMessage(reply.image.caption, lang) : '');
@@ -62,7 +64,9 @@ function fitCaption(plain: string): { caption?: string; overflow: TelegramOutput
 export function inlineKeyboard(rows: Choice[][], lang: Lang): InlineKeyboardButton[][] {
   return rows
     .filter((row) => row.length > 0)
-    .map((row) => row.map((choice) => ({ text: renderLabel(choice.label, lang), callback_data: callbackData(choice.id) })));
+    .map((row) =>
+      row.map((choice) => ({ text: renderLabel(choice.label, lang), callback_data: callbackData(choice.id) })),
+    );
 }
 
 /**

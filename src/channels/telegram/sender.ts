@@ -97,7 +97,8 @@ function migratedTo(error: unknown): string | undefined {
  * The error string never carries the token: telegraf's network errors include the request URL.
  */
 export function classifySendError(error: unknown, token: string): SendFailure {
-  const scrub = (text: string) => (token ? text.split(token).join('[token]') : text).replace(/\/bot[^/\s]+\//g, '/bot[token]/');
+  const scrub = (text: string) =>
+    (token ? text.split(token).join('[token]') : text).replace(/\/bot[^/\s]+\//g, '/bot[token]/');
   if (error instanceof TelegramError) {
     const description = scrub(`telegram ${error.code}: ${error.description}`);
     if (error.code === 429) {

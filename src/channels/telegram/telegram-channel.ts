@@ -95,7 +95,9 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
     const queryId = callbackQueryId(ctx.update);
     if (queryId) {
       // Answer at once so the button stops spinning; the engine checks the press itself.
-      await ctx.answerCbQuery().catch((error: unknown) => logger.debug({ err: error, channel: 'telegram' }, 'answerCallbackQuery failed'));
+      await ctx
+        .answerCbQuery()
+        .catch((error: unknown) => logger.debug({ err: error, channel: 'telegram' }, 'answerCallbackQuery failed'));
     }
     if (!handled || !inbound) return;
     const result = await handled;
@@ -107,7 +109,10 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
     }
   });
   bot.catch((error, ctx) => {
-    logger.error({ err: error, channel: 'telegram', chatId: ctx.chat?.id, updateId: ctx.update.update_id }, 'telegram update failed');
+    logger.error(
+      { err: error, channel: 'telegram', chatId: ctx.chat?.id, updateId: ctx.update.update_id },
+      'telegram update failed',
+    );
     if (error instanceof UpdateNotRecordedError) {
       // telegraf confirms the offset when polling ends (Polling.loop's finally → syncUpdateOffset),
       // which would acknowledge the very batch we could not record. Its own 401/409 path skips that
@@ -118,7 +123,11 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
     }
   });
 
-  const sender = createTelegramSender({ telegram: bot.telegram, token: options.token, timeoutMs: options.sendTimeoutMs });
+  const sender = createTelegramSender({
+    telegram: bot.telegram,
+    token: options.token,
+    timeoutMs: options.sendTimeoutMs,
+  });
   const registerMenus = () => {
     registerCommandMenus(bot.telegram).catch((error: unknown) =>
       logger.warn({ err: error, channel: 'telegram' }, 'could not register the command menu (ignored)'),

@@ -91,7 +91,12 @@ export function stateAt(instants: PeriodInstants, now: Date, reopening?: PeriodR
 }
 
 /** Where `periodId` stands for a unit at `now` (see `PeriodState`, `periodInstants`). */
-export function periodState(rule: CalendarRule, periodId: PeriodId, now: Date, overrides?: PeriodOverrides): PeriodState {
+export function periodState(
+  rule: CalendarRule,
+  periodId: PeriodId,
+  now: Date,
+  overrides?: PeriodOverrides,
+): PeriodState {
   return stateAt(periodInstants(rule, periodId, overrides), now, overrides?.reopening);
 }
 

@@ -21,7 +21,10 @@ export const PERIOD_YEARS = { min: 2000, max: 2099 } as const;
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Longest first, so "thang" is tried before "t".
 const anyOf = (words: readonly string[]): string =>
-  [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 
 const MONTH_WORD = `(?:${anyOf(PERIOD_VOCABULARY.monthWords)})`;
 const YEAR_WORD = `(?:${anyOf(PERIOD_VOCABULARY.yearWords)})`;

@@ -29,7 +29,10 @@ function checkUnit(unitText: string, indicator: Indicator): UnitCheck {
   if (/[\d/]/.test(unitText)) return { ok: false, reading: figureError('notANumber', indicator) };
   const typed = lookupUnitPhrase(unitText);
   if (typed === undefined) {
-    return { ok: false, reading: figureError('unknownUnit', indicator, { word: Array.from(unitText).slice(0, 30).join('') }) };
+    return {
+      ok: false,
+      reading: figureError('unknownUnit', indicator, { word: Array.from(unitText).slice(0, 30).join('') }),
+    };
   }
   const wrong = (): UnitCheck => ({
     ok: false,
@@ -53,7 +56,10 @@ function readScalar(
 ): FigureReading {
   const converted = (d: Digits): Digits => shiftDigits(d, unit.shift);
   // `+ 0` turns -0 into 0, so "-0" reads as 0.
-  const scalar = (d: Digits): FigureValue => ({ type: 'scalar', value: (negative ? -1 : 1) * digitsValue(converted(d)) + 0 });
+  const scalar = (d: Digits): FigureValue => ({
+    type: 'scalar',
+    value: (negative ? -1 : 1) * digitsValue(converted(d)) + 0,
+  });
   // "Valid" is what the kind allows, not the range: a count has no decimals.
   const kindAllows = (d: Digits): boolean => indicator.kind !== 'count' || isWhole(converted(d));
   const inRange = (v: FigureValue): boolean => inValidRange(v, indicator);
@@ -73,7 +79,8 @@ function readScalar(
     case 'dot_three': {
       // Domain rule 2: thousands, unless only the decimal reading is inside the range.
       const decimal = scalar(shape.decimal);
-      if (inRange(firstValue) || !kindAllows(shape.decimal) || !inRange(decimal)) return settle(firstValue, indicator, notes);
+      if (inRange(firstValue) || !kindAllows(shape.decimal) || !inRange(decimal))
+        return settle(firstValue, indicator, notes);
       return { type: 'ambiguous', readings: [firstValue, decimal], reason: 'dot_thousands_or_decimal', ...notes };
     }
     case 'comma_three': {

@@ -24,7 +24,8 @@ export async function resolveWhereabouts(inbound: Inbound, services: AppServices
   const adminIds: readonly string[] =
     inbound.channel === 'telegram' ? services.admins.telegram : inbound.channel === 'zalo' ? services.admins.zalo : [];
   const admin = adminIds.includes(inbound.userId);
-  const group = inbound.chatType === 'group' ? await repos.groups.findByChat(inbound.channel, inbound.chatId) : undefined;
+  const group =
+    inbound.chatType === 'group' ? await repos.groups.findByChat(inbound.channel, inbound.chatId) : undefined;
 
   const newestFirst = [...registrations].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const blocId = group?.blocId ?? newestFirst[0]?.blocId ?? (admin ? soleBloc(services) : undefined);
@@ -37,7 +38,15 @@ export async function resolveWhereabouts(inbound: Inbound, services: AppServices
   if (who.length === 0) who.push('stranger');
 
   return {
-    actor: { channel: inbound.channel, userId: inbound.userId, displayName: inbound.displayName, registrations, admin, who, lang },
+    actor: {
+      channel: inbound.channel,
+      userId: inbound.userId,
+      displayName: inbound.displayName,
+      registrations,
+      admin,
+      who,
+      lang,
+    },
     bloc,
     registration,
     inBlocGroup: Boolean(group),

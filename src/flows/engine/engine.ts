@@ -71,7 +71,8 @@ export class ConversationEngine {
     let state: { flow?: string; step?: string } = {};
     try {
       const outcome = await repos.unitOfWork.run(async () => {
-        if (!(await repos.processedUpdates.markProcessed(inbound.channel, inbound.updateId, inbound.at))) return undefined;
+        if (!(await repos.processedUpdates.markProcessed(inbound.channel, inbound.updateId, inbound.at)))
+          return undefined;
         if (inbound.migratedToChatId) {
           await repos.groups.migrateChat(inbound.channel, inbound.chatId, inbound.migratedToChatId);
           return { session: undefined, changed: false };
@@ -92,7 +93,8 @@ export class ConversationEngine {
         return { session, held: sessionInTransaction ? [] : ids };
       });
       if (!outcome) return 'duplicate';
-      if (outcome.session && !sessionInTransaction) await this.saveAfterCommit(inbound, key, outcome.session, outcome.held);
+      if (outcome.session && !sessionInTransaction)
+        await this.saveAfterCommit(inbound, key, outcome.session, outcome.held);
       this.onCommitted();
       return 'handled';
     } catch (error) {
@@ -111,7 +113,10 @@ export class ConversationEngine {
       await sessions.set(key, session, DRAFT_TTL_MS);
       await repos.outbox.release(held, this.services.clock.now());
     } catch (error) {
-      this.logger.error({ err: error, channel: inbound.channel, chatId: inbound.chatId, updateId: inbound.updateId }, 'session write failed');
+      this.logger.error(
+        { err: error, channel: inbound.channel, chatId: inbound.chatId, updateId: inbound.updateId },
+        'session write failed',
+      );
       await repos.unitOfWork.run(async () => {
         await repos.outbox.drop(held, this.services.clock.now());
         await this.enqueue(inbound, [reply('engine.sessionNotSaved')], await this.languageOf(inbound), false);
@@ -159,7 +164,10 @@ export class ConversationEngine {
   private async fail(inbound: Inbound, error: unknown, state: { flow?: string; step?: string }): Promise<HandleResult> {
     const known = error instanceof DomainError;
     if (!known) {
-      this.logger.error({ err: error, channel: inbound.channel, chatId: inbound.chatId, updateId: inbound.updateId, ...state }, 'update failed');
+      this.logger.error(
+        { err: error, channel: inbound.channel, chatId: inbound.chatId, updateId: inbound.updateId, ...state },
+        'update failed',
+      );
     }
     const answer = known ? reply(error.key, error.params) : reply('errors.generic');
     try {
@@ -170,7 +178,10 @@ export class ConversationEngine {
       });
       this.onCommitted();
     } catch (inner) {
-      this.logger.error({ err: inner, channel: inbound.channel, chatId: inbound.chatId }, 'could not record the failure');
+      this.logger.error(
+        { err: inner, channel: inbound.channel, chatId: inbound.chatId },
+        'could not record the failure',
+      );
       return 'unrecorded';
     }
     return 'failed';

@@ -34,12 +34,15 @@ export function attachPending(
     numbered: expects !== 'figure',
   };
   const tagged = replies.map((r) =>
-    r.choices ? { ...r, choices: r.choices.map((row) => row.map((c) => ({ ...c, id: `${nonce}${SEPARATOR}${c.id}` }))) } : r,
+    r.choices
+      ? { ...r, choices: r.choices.map((row) => row.map((c) => ({ ...c, id: `${nonce}${SEPARATOR}${c.id}` }))) }
+      : r,
   );
   return { session: { ...session, seq, pending }, replies: tagged };
 }
 
-export type OptionPick = { type: 'option'; optionId: string } | { type: 'stale' } | { type: 'outOfRange'; count: number } | { type: 'none' };
+export type OptionPick =
+  { type: 'option'; optionId: string } | { type: 'stale' } | { type: 'outOfRange'; count: number } | { type: 'none' };
 
 /** A button press: valid only if it belongs to the question now awaited. */
 export function pickFromButton(pending: Pending | undefined, data: string): OptionPick {

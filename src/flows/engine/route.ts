@@ -33,7 +33,10 @@ export async function route(ctx: FlowContext, session: Session, flows: FlowRegis
   const active = session.flow ? flows.get(session.flow as CommandName) : undefined;
 
   // An edit of an earlier message is not read: the figure it held may already be on its way.
-  if (inbound.edited) return inbound.chatType === 'private' ? { session, replies: [reply('engine.editIgnored')] } : { session, replies: [] };
+  if (inbound.edited)
+    return inbound.chatType === 'private'
+      ? { session, replies: [reply('engine.editIgnored')] }
+      : { session, replies: [] };
 
   if (inbound.optionId !== undefined) {
     const pick = pickFromButton(session.pending, inbound.optionId);
@@ -43,14 +46,20 @@ export async function route(ctx: FlowContext, session: Session, flows: FlowRegis
 
   // Inside a conversation only slash commands are commands, so a name or an answer that happens to
   // be a command word ("xem") is taken as an answer.
-  const command = text ? parseCommand(text, active ? 'group' : inbound.chatType, COMMAND_WORDS, ctx.services.telegramUsername) : undefined;
+  const command = text
+    ? parseCommand(text, active ? 'group' : inbound.chatType, COMMAND_WORDS, ctx.services.telegramUsername)
+    : undefined;
   if (command) return runCommand(ctx, session, flows, command.name, command.args);
 
   if (active) {
     if (CANCEL_WORDS.has(foldText(text))) return { session: reset(session), replies: [reply('engine.cancelled')] };
     const pick = pickFromText(session.pending, text, inbound.choicesAsButtons);
     if (pick.type === 'outOfRange') return { session, replies: [reply('engine.pickNumber', { count: pick.count })] };
-    const input: StepInput = { text, optionId: pick.type === 'option' ? pick.optionId : undefined, photoRef: inbound.photoRef };
+    const input: StepInput = {
+      text,
+      optionId: pick.type === 'option' ? pick.optionId : undefined,
+      photoRef: inbound.photoRef,
+    };
     return continueFlow(ctx, session, active, input);
   }
 
@@ -60,7 +69,13 @@ export async function route(ctx: FlowContext, session: Session, flows: FlowRegis
   return { session, replies: [reply(hint)] };
 }
 
-async function runCommand(ctx: FlowContext, session: Session, flows: FlowRegistry, word: string, args: string): Promise<Routed> {
+async function runCommand(
+  ctx: FlowContext,
+  session: Session,
+  flows: FlowRegistry,
+  word: string,
+  args: string,
+): Promise<Routed> {
   const name = resolveCommand(word);
   if (!name) return { session, replies: [reply('engine.unknownCommand', { command: word })] };
   if (name === 'huy') {
@@ -76,7 +91,9 @@ async function runCommand(ctx: FlowContext, session: Session, flows: FlowRegistr
   const outcome = await flow.start(ctx, args);
   if (!outcome.next) {
     // A one-shot command answers without disturbing a conversation in progress.
-    const replies = session.flow ? [...outcome.replies, reply('engine.stillInFlow', { command: session.flow })] : outcome.replies;
+    const replies = session.flow
+      ? [...outcome.replies, reply('engine.stillInFlow', { command: session.flow })]
+      : outcome.replies;
     return { session, replies, lang: outcome.lang };
   }
   // A new conversation replaces the one in progress: say so, a draft must not vanish unnoticed.
@@ -88,7 +105,8 @@ async function runCommand(ctx: FlowContext, session: Session, flows: FlowRegistr
 
 async function continueFlow(ctx: FlowContext, session: Session, flow: Flow, input: StepInput): Promise<Routed> {
   const started = session.startedAt ? Date.parse(session.startedAt) : ctx.now.getTime();
-  if (ctx.now.getTime() - started > DRAFT_TTL_MS) return { session: reset(session), replies: [reply('engine.draftExpired')] };
+  if (ctx.now.getTime() - started > DRAFT_TTL_MS)
+    return { session: reset(session), replies: [reply('engine.draftExpired')] };
   // Rights are checked at every step, not only at the start: a binding may change mid-conversation.
   if (accessFor(flow.command, ctx.actor.who, ctx.inBlocGroup) === 'no') {
     return { session: reset(session), replies: [reply('engine.notAllowed', { command: flow.command })] };
@@ -104,6 +122,10 @@ function settle(ctx: FlowContext, session: Session, outcome: StepOutcome<unknown
   const lang = outcome.lang;
   if (!outcome.next) return { session: reset(session), replies: outcome.replies, lang };
   const next: Session = { ...session, step: outcome.next.step, draft: outcome.next.draft };
-  const tools = { lang: lang ?? ctx.actor.lang, labelText: ctx.services.labelText, randomBytes: ctx.services.randomBytes };
+  const tools = {
+    lang: lang ?? ctx.actor.lang,
+    labelText: ctx.services.labelText,
+    randomBytes: ctx.services.randomBytes,
+  };
   return { ...attachPending(next, outcome.replies, tools, outcome.next.expects), lang };
 }

@@ -1,5 +1,10 @@
 import { msg, reply, type Reply } from '../../app/messages.ts';
-import { calendarsOf, openPeriodsOfBloc, periodReporting, type PeriodReporting } from '../../app/use-cases/reporting-status.ts';
+import {
+  calendarsOf,
+  openPeriodsOfBloc,
+  periodReporting,
+  type PeriodReporting,
+} from '../../app/use-cases/reporting-status.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import { defineFlow, type FlowContext, type StepOutcome } from '../engine/types.ts';
 import { periodLabel } from '../shared/format.ts';
@@ -39,7 +44,12 @@ function periodReply(bloc: Bloc, reporting: PeriodReporting): Reply {
     .filter((s) => !lockedOut.includes(s))
     .map((s) => msg('common.item', { label: unitName(bloc, s.unitId), state: reportStateMessage(s, tz) }));
   if (lockedOut.length > 0) {
-    units.push(msg('missing.lockedOut', { count: lockedOut.length, units: lockedOut.map((s) => unitName(bloc, s.unitId)).join(', ') }));
+    units.push(
+      msg('missing.lockedOut', {
+        count: lockedOut.length,
+        units: lockedOut.map((s) => unitName(bloc, s.unitId)).join(', '),
+      }),
+    );
   }
   return reply('missing.period', { period, rate, count: missing.length, units });
 }

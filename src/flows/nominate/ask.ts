@@ -16,10 +16,14 @@ export function applies(field: Field, draft: NominateDraft): boolean {
 
 export function answered(field: Field, draft: NominateDraft): boolean {
   switch (field) {
-    case 'kind': return draft.kind !== undefined;
-    case 'movement': return draft.movementId !== undefined;
-    case 'photo': return draft.photoDone === true;
-    default: return Boolean(draft[field]);
+    case 'kind':
+      return draft.kind !== undefined;
+    case 'movement':
+      return draft.movementId !== undefined;
+    case 'photo':
+      return draft.photoDone === true;
+    default:
+      return Boolean(draft[field]);
   }
 }
 
@@ -37,7 +41,10 @@ export function ask(scope: Scope, draft: NominateDraft, field: Field, before: Re
   const question = questionFor(scope, draft, field);
   const expects = question.choices ? 'choice' : 'text';
   if (owesNotice(draft, field)) {
-    return { replies: [...before, privacyNotice(scope.bloc), question], next: { step: field, draft: { ...draft, noticeShown: true }, expects } };
+    return {
+      replies: [...before, privacyNotice(scope.bloc), question],
+      next: { step: field, draft: { ...draft, noticeShown: true }, expects },
+    };
   }
   return { replies: [...before, question], next: { step: field, draft, expects } };
 }
@@ -54,9 +61,16 @@ function questionFor(scope: Scope, draft: NominateDraft, field: Field): Reply {
     case 'workplace':
       return reply(`nominate.ask.${field}`, { name: draft.name ?? '', max: TEXT_BOUNDS[field].max });
     case 'movement':
-      return reply('nominate.ask.movement', { count: scope.bloc.movements.length }, { choices: movementChoices(scope.bloc.movements) });
+      return reply(
+        'nominate.ask.movement',
+        { count: scope.bloc.movements.length },
+        { choices: movementChoices(scope.bloc.movements) },
+      );
     case 'achievements':
-      return reply('nominate.ask.achievements', { min: TEXT_BOUNDS.achievements.min, max: TEXT_BOUNDS.achievements.max });
+      return reply('nominate.ask.achievements', {
+        min: TEXT_BOUNDS.achievements.min,
+        max: TEXT_BOUNDS.achievements.max,
+      });
     case 'photo':
       return reply('nominate.ask.photo', {}, { choices: [[{ id: 'skip', label: msg('nominate.photo.skipLabel') }]] });
   }
@@ -91,7 +105,9 @@ export function advance(scope: Scope, draft: NominateDraft, from: Field): Promis
 export function goBack(scope: Scope, draft: NominateDraft, from: Field | 'summary'): Promise<Outcome> {
   if (draft.editing) return showSummary(scope, draft);
   const upTo = from === 'summary' ? FIELDS.length : FIELDS.indexOf(from);
-  const previous = FIELDS.slice(0, upTo).filter((f) => applies(f, draft)).at(-1);
+  const previous = FIELDS.slice(0, upTo)
+    .filter((f) => applies(f, draft))
+    .at(-1);
   if (!previous) return Promise.resolve(ask(scope, draft, 'kind', [reply('nominate.atFirstStep')]));
   return Promise.resolve(ask(scope, draft, previous));
 }

@@ -1,5 +1,11 @@
 import { reply } from '../../app/messages.ts';
-import { checkText, createNomination, isMemberIn, nominationYear, type NominationTextField } from '../../app/use-cases/nominate.ts';
+import {
+  checkText,
+  createNomination,
+  isMemberIn,
+  nominationYear,
+  type NominationTextField,
+} from '../../app/use-cases/nominate.ts';
 import { foldText } from '../../domain/text-fold.ts';
 import { NAVIGATION_WORDS, YES_WORDS } from '../../domain/vocabulary.ts';
 import { defineFlow, type FlowContext, type Step, type StepInput, type StepOutcome } from '../engine/types.ts';
@@ -15,8 +21,12 @@ type Outcome = StepOutcome<NominateDraft>;
 
 /** Words for the kind of nominee (input grammar, compared folded). */
 const KIND_WORDS: Record<string, 'collective' | 'individual'> = {
-  'tap the': 'collective', taphe: 'collective', collective: 'collective',
-  'ca nhan': 'individual', canhan: 'individual', individual: 'individual',
+  'tap the': 'collective',
+  taphe: 'collective',
+  collective: 'collective',
+  'ca nhan': 'individual',
+  canhan: 'individual',
+  individual: 'individual',
 };
 
 const isWord = (words: readonly string[], text: string) => words.includes(foldText(text));
@@ -34,7 +44,8 @@ async function start(ctx: FlowContext, args: string): Promise<Outcome> {
   const { bloc, unitId } = scope;
   if (bloc.movements.length === 0) return { replies: [reply('nominate.noMovements')] };
   const year = nominationYear(bloc, ctx.now);
-  if (!isMemberIn(bloc, unitId, year)) return { replies: [reply('nominate.notMember', { unit: unitName(bloc, unitId), year })] };
+  if (!isMemberIn(bloc, unitId, year))
+    return { replies: [reply('nominate.notMember', { unit: unitName(bloc, unitId), year })] };
   const intro = reply('nominate.intro', { unit: unitName(bloc, unitId), year });
   const kind = KIND_WORDS[foldText(args)];
   if (kind) return ask(scope, { unitId, kind }, 'name', [intro]);
@@ -42,20 +53,27 @@ async function start(ctx: FlowContext, args: string): Promise<Outcome> {
 }
 
 /** Every step runs for the focal point of the draft's unit only: a binding changed meanwhile ends it. */
-function guarded(step: (scope: Scope, draft: NominateDraft, input: StepInput) => Promise<Outcome>): Step<NominateDraft> {
+function guarded(
+  step: (scope: Scope, draft: NominateDraft, input: StepInput) => Promise<Outcome>,
+): Step<NominateDraft> {
   return (ctx, draft, input) => {
     const scope = focalScope(ctx);
-    if (!scope || scope.unitId !== draft.unitId) return Promise.resolve({ replies: [reply('nominate.bindingChanged')] });
+    if (!scope || scope.unitId !== draft.unitId)
+      return Promise.resolve({ replies: [reply('nominate.bindingChanged')] });
     return step(scope, draft, input);
   };
 }
 
 async function kindStep(scope: Scope, draft: NominateDraft, input: StepInput): Promise<Outcome> {
   if (isBack(input)) return goBack(scope, draft, 'kind');
-  const kind = input.optionId === 'collective' || input.optionId === 'individual' ? input.optionId : KIND_WORDS[foldText(input.text)];
+  const kind =
+    input.optionId === 'collective' || input.optionId === 'individual'
+      ? input.optionId
+      : KIND_WORDS[foldText(input.text)];
   if (!kind) return ask(scope, draft, 'kind', [reply('nominate.kindUnknown')]);
   // A collective keeps no personal details: drop any typed for an individual before.
-  const next: NominateDraft = kind === 'collective' ? { ...draft, kind, position: undefined, workplace: undefined } : { ...draft, kind };
+  const next: NominateDraft =
+    kind === 'collective' ? { ...draft, kind, position: undefined, workplace: undefined } : { ...draft, kind };
   return advance(scope, next, 'kind');
 }
 
@@ -71,7 +89,9 @@ function textStep(field: NominationTextField & Field): Step<NominateDraft> {
 async function movementStep(scope: Scope, draft: NominateDraft, input: StepInput): Promise<Outcome> {
   if (isBack(input)) return goBack(scope, draft, 'movement');
   const { movements } = scope.bloc;
-  const found = input.optionId ? [findMovement(movements, input.optionId)].filter((m) => m !== undefined) : matchMovements(movements, input.text);
+  const found = input.optionId
+    ? [findMovement(movements, input.optionId)].filter((m) => m !== undefined)
+    : matchMovements(movements, input.text);
   const [only] = found;
   if (found.length === 1 && only) return advance(scope, { ...draft, movementId: only.id }, 'movement');
   // Not found: the list again under the reason, without repeating the whole question.
@@ -79,7 +99,11 @@ async function movementStep(scope: Scope, draft: NominateDraft, input: StepInput
     const unknown = reply('nominate.movement.unknown', { text: input.text }, { choices: movementChoices(movements) });
     return { replies: [unknown], next: { step: 'movement', draft, expects: 'choice' } };
   }
-  const several = reply('nominate.movement.several', { text: input.text, count: found.length }, { choices: movementChoices(found) });
+  const several = reply(
+    'nominate.movement.several',
+    { text: input.text, count: found.length },
+    { choices: movementChoices(found) },
+  );
   return { replies: [several], next: { step: 'movement', draft, expects: 'choice' } };
 }
 
@@ -97,15 +121,28 @@ async function summaryStep(scope: Scope, draft: NominateDraft, input: StepInput)
   const choice = input.optionId ?? (isWord(YES_WORDS, input.text) ? 'send' : undefined);
   if (choice === 'send') return send(scope, draft);
   if (choice === 'cancel') return { replies: [reply('nominate.cancelled')] };
-  if (choice === 'edit') return { replies: [reply('nominate.askEdit', {}, { choices: editChoices(draft) })], next: { step: 'edit', draft, expects: 'choice' } };
-  return { replies: [reply('nominate.summaryUnclear', {}, { choices: SUMMARY_CHOICES })], next: { step: 'summary', draft, expects: 'choice' } };
+  if (choice === 'edit')
+    return {
+      replies: [reply('nominate.askEdit', {}, { choices: editChoices(draft) })],
+      next: { step: 'edit', draft, expects: 'choice' },
+    };
+  return {
+    replies: [reply('nominate.summaryUnclear', {}, { choices: SUMMARY_CHOICES })],
+    next: { step: 'summary', draft, expects: 'choice' },
+  };
 }
 
 async function editStep(scope: Scope, draft: NominateDraft, input: StepInput): Promise<Outcome> {
   if (isBack(input)) return showSummary(scope, draft);
   const field = FIELDS.find((f) => f === input.optionId);
-  const offered = editChoices(draft).flat().some((c) => c.id === field);
-  if (!field || !offered) return { replies: [reply('nominate.askEdit', {}, { choices: editChoices(draft) })], next: { step: 'edit', draft, expects: 'choice' } };
+  const offered = editChoices(draft)
+    .flat()
+    .some((c) => c.id === field);
+  if (!field || !offered)
+    return {
+      replies: [reply('nominate.askEdit', {}, { choices: editChoices(draft) })],
+      next: { step: 'edit', draft, expects: 'choice' },
+    };
   return ask(scope, { ...draft, editing: true }, field);
 }
 
@@ -118,7 +155,8 @@ async function send(scope: Scope, draft: NominateDraft): Promise<Outcome> {
   // The bloc file may have changed since the movement was chosen.
   if (!movement) return ask(scope, { ...draft, editing: true, movementId: undefined }, 'movement');
   const year = nominationYear(bloc, ctx.now);
-  if (!isMemberIn(bloc, unitId, year)) return { replies: [reply('nominate.notMember', { unit: unitName(bloc, unitId), year })] };
+  if (!isMemberIn(bloc, unitId, year))
+    return { replies: [reply('nominate.notMember', { unit: unitName(bloc, unitId), year })] };
   const saved = await createNomination(ctx.services.repos, {
     blocId: bloc.id,
     unitId,
@@ -132,7 +170,16 @@ async function send(scope: Scope, draft: NominateDraft): Promise<Outcome> {
     photoRef: draft.photoRef,
     createdAt: ctx.now,
   });
-  return { replies: [reply('nominate.sent', { number: saved.id, name: saved.name, movement: `${movement.number}. ${movement.name}`, year })] };
+  return {
+    replies: [
+      reply('nominate.sent', {
+        number: saved.id,
+        name: saved.name,
+        movement: `${movement.number}. ${movement.name}`,
+        year,
+      }),
+    ],
+  };
 }
 
 export const nominateFlow = defineFlow({

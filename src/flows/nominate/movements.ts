@@ -3,7 +3,9 @@ import { foldText } from '../../domain/text-fold.ts';
 
 /** Folded, with punctuation turned into spaces: "Chuyển đổi số: chính quyền số" → "chuyen doi so chinh quyen so". */
 function words(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldText(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**

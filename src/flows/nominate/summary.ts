@@ -34,17 +34,30 @@ export async function showSummary(scope: Scope, draft: NominateDraft, before: Re
     next = { ...next, noticeShown: true };
   }
   if (draft.name && draft.movementId) {
-    const found = await likelyDuplicates(ctx.services.repos, bloc.id, { name: draft.name, movementId: draft.movementId, year });
+    const found = await likelyDuplicates(ctx.services.repos, bloc.id, {
+      name: draft.name,
+      movementId: draft.movementId,
+      year,
+    });
     if (found.length > 0) replies.push(duplicateWarning(bloc, unitId, year, found));
   }
-  replies.push(reply('nominate.summary', { unit: unitName(bloc, unitId), year, lines: summaryLines(bloc, draft) }, { choices: SUMMARY_CHOICES }));
+  replies.push(
+    reply(
+      'nominate.summary',
+      { unit: unitName(bloc, unitId), year, lines: summaryLines(bloc, draft) },
+      { choices: SUMMARY_CHOICES },
+    ),
+  );
   return { replies, next: { step: 'summary', draft: next, expects: 'choice' } };
 }
 
 function duplicateWarning(bloc: Bloc, unitId: string, year: number, found: Nomination[]): Reply {
   const entries = found.map((n) =>
     msg('nominate.duplicate.entry', {
-      unit: n.unitId === unitId ? msg('nominate.duplicate.ownUnit', { unit: unitName(bloc, n.unitId) }) : unitName(bloc, n.unitId),
+      unit:
+        n.unitId === unitId
+          ? msg('nominate.duplicate.ownUnit', { unit: unitName(bloc, n.unitId) })
+          : unitName(bloc, n.unitId),
       number: n.id ?? '',
       date: n.createdAt ? displayDay(n.createdAt, bloc.calendar.timezone) : '',
     }),
@@ -53,10 +66,12 @@ function duplicateWarning(bloc: Bloc, unitId: string, year: number, found: Nomin
 }
 
 function summaryLines(bloc: Bloc, draft: NominateDraft): Message[] {
-  const line = (field: Field, value: string | Message) => msg('nominate.summaryLine', { field: msg(`nominate.field.${field}`), value });
+  const line = (field: Field, value: string | Message) =>
+    msg('nominate.summaryLine', { field: msg(`nominate.field.${field}`), value });
   const movement = findMovement(bloc.movements, draft.movementId);
   const lines = [line('kind', msg(`nominate.kind.${draft.kind ?? 'collective'}`)), line('name', draft.name ?? '')];
-  if (draft.kind === 'individual') lines.push(line('position', draft.position ?? ''), line('workplace', draft.workplace ?? ''));
+  if (draft.kind === 'individual')
+    lines.push(line('position', draft.position ?? ''), line('workplace', draft.workplace ?? ''));
   lines.push(
     line('movement', movement ? `${movement.number}. ${movement.name}` : ''),
     line('achievements', draft.achievements ?? ''),
@@ -67,8 +82,9 @@ function summaryLines(bloc: Bloc, draft: NominateDraft): Message[] {
 
 /** The fields that may be changed from the summary, as choices. */
 export function editChoices(draft: NominateDraft): Choice[][] {
-  const fields: Field[] = draft.kind === 'individual'
-    ? ['kind', 'name', 'position', 'workplace', 'movement', 'achievements', 'photo']
-    : ['kind', 'name', 'movement', 'achievements', 'photo'];
+  const fields: Field[] =
+    draft.kind === 'individual'
+      ? ['kind', 'name', 'position', 'workplace', 'movement', 'achievements', 'photo']
+      : ['kind', 'name', 'movement', 'achievements', 'photo'];
   return fields.map((f) => [{ id: f, label: msg(`nominate.field.${f}`) }]);
 }

@@ -15,7 +15,9 @@ async function register(ctx: FlowContext, args: string): Promise<StepOutcome<und
   const result = await registerWithCode(ctx.services, ctx.inbound, code);
   if (result.status !== 'registered') return { replies: [reply(`register.code.${result.status}`, { code })] };
   const bloc = ctx.services.blocs.get(result.registration.blocId);
-  const replies = [reply('register.welcome', { name: ctx.actor.displayName, binding: bindingLine(bloc, result.registration) })];
+  const replies = [
+    reply('register.welcome', { name: ctx.actor.displayName, binding: bindingLine(bloc, result.registration) }),
+  ];
   if (result.replaced) replies.push(reply('register.replaced', { binding: bindingLine(bloc, result.replaced) }));
   replies.push(reply(`register.next.${result.registration.role}`));
   return { replies };

@@ -61,7 +61,13 @@ export type Applied =
  * out-of-range one becomes an open question (`first`: asked next, before any other), an error is
  * returned to show.
  */
-export function applyReading(here: Here, indicator: Indicator, answer: Answer, reading: FigureReading, first: boolean): Applied {
+export function applyReading(
+  here: Here,
+  indicator: Indicator,
+  answer: Answer,
+  reading: FigureReading,
+  first: boolean,
+): Applied {
   // A new answer replaces any question still open about the same indicator.
   const draft = { ...here.draft, queue: here.draft.queue.filter((q) => q.code !== indicator.code) };
   const base = { code: indicator.code, raw: answer.figure, note: answer.note, estimate: answer.estimate };
@@ -75,9 +81,20 @@ export function applyReading(here: Here, indicator: Indicator, answer: Answer, r
       return take({ ...here, draft }, indicator, value, reading);
     }
     case 'ambiguous':
-      return enqueue({ ...base, kind: 'ambiguous', readings: reading.readings, convertedFrom: moneyUnit(reading.convertedFrom) });
+      return enqueue({
+        ...base,
+        kind: 'ambiguous',
+        readings: reading.readings,
+        convertedFrom: moneyUnit(reading.convertedFrom),
+      });
     case 'out_of_range':
-      return enqueue({ ...base, kind: 'outOfRange', readings: [reading.value], convertedFrom: moneyUnit(reading.convertedFrom), englishDecimal: reading.englishDecimal });
+      return enqueue({
+        ...base,
+        kind: 'outOfRange',
+        readings: [reading.value],
+        convertedFrom: moneyUnit(reading.convertedFrom),
+        englishDecimal: reading.englishDecimal,
+      });
     case 'error': {
       const reason = msg(reading.key, figureErrorParams(reading.params, reading.example, indicator));
       return { type: 'error', error: reply(reading.key, reason.params), reason };
@@ -99,6 +116,13 @@ export function take(
 ): Applied {
   const draft = { ...here.draft, values: { ...here.draft.values, [indicator.code]: value } };
   const plan = planFor(here.bloc, draft.planYear, draft.unitId, indicator);
-  const figure = figureDetail(value, indicator, plan, { convertedFrom: notes.convertedFrom, englishDecimal: notes.englishDecimal });
-  return { type: 'taken', draft, echo: reply('report.echo', { number: indicator.number, name: indicatorName(indicator, here.lang), figure }) };
+  const figure = figureDetail(value, indicator, plan, {
+    convertedFrom: notes.convertedFrom,
+    englishDecimal: notes.englishDecimal,
+  });
+  return {
+    type: 'taken',
+    draft,
+    echo: reply('report.echo', { number: indicator.number, name: indicatorName(indicator, here.lang), figure }),
+  };
 }

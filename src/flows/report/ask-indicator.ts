@@ -3,7 +3,15 @@ import type { Bloc, Indicator } from '../../domain/bloc.ts';
 import { addMonths } from '../../domain/calendar/index.ts';
 import { exampleFor, formatFigure } from '../../domain/figures/index.ts';
 import { periodLabel } from '../shared/format.ts';
-import { figureText, indicatorName, numberWithUnit, planFor, rangeText, readingNotes, unitWord } from './figure-text.ts';
+import {
+  figureText,
+  indicatorName,
+  numberWithUnit,
+  planFor,
+  rangeText,
+  readingNotes,
+  unitWord,
+} from './figure-text.ts';
 import type { OpenQuestion, ReportDraft } from './session.ts';
 
 /**
@@ -17,16 +25,26 @@ export function askIndicator(bloc: Bloc, draft: ReportDraft, index: number, lang
   const details: Message[] = [];
   const plan = planFor(bloc, draft.planYear, draft.unitId, indicator);
   if (plan !== undefined) {
-    details.push(msg('report.ask.plan', { year: draft.planYear, figure: figureText({ type: 'scalar', value: plan }, indicator) }));
+    details.push(
+      msg('report.ask.plan', { year: draft.planYear, figure: figureText({ type: 'scalar', value: plan }, indicator) }),
+    );
   }
   const previous = draft.previous[indicator.code];
   if (previous) {
-    details.push(msg('report.ask.previous', { period: periodLabel(addMonths(draft.periodId, -1)), figure: figureText(previous.value, indicator) }));
+    details.push(
+      msg('report.ask.previous', {
+        period: periodLabel(addMonths(draft.periodId, -1)),
+        figure: figureText(previous.value, indicator),
+      }),
+    );
   }
   const current = draft.values[indicator.code];
   if (current) {
     const sent = draft.sent[indicator.code];
-    const key = sent && sent.raw === current.raw && formatFigure(sent.value, indicator) === formatFigure(current.value, indicator) ? 'report.ask.sent' : 'report.ask.typed';
+    const key =
+      sent && sent.raw === current.raw && formatFigure(sent.value, indicator) === formatFigure(current.value, indicator)
+        ? 'report.ask.sent'
+        : 'report.ask.typed';
     details.push(msg(key, { figure: figureText(current.value, indicator) }));
   }
   details.push(msg('report.ask.example', { example: numberWithUnit(exampleFor(indicator), indicator) }));
@@ -48,7 +66,11 @@ export function askAmbiguous(indicator: Indicator, question: OpenQuestion, lang:
     { id: `r${i}`, label: readingNotes(figureText(value, indicator), { convertedFrom: question.convertedFrom }) },
   ]);
   choices.push([{ id: 'retype', label: msg('report.choice.retype') }]);
-  return reply('report.ambiguous', { number: indicator.number, name: indicatorName(indicator, lang), raw: question.raw }, { choices });
+  return reply(
+    'report.ambiguous',
+    { number: indicator.number, name: indicatorName(indicator, lang), raw: question.raw },
+    { choices },
+  );
 }
 
 /** A value outside the valid range: keep it (confirmed) or type it again. */
@@ -63,6 +85,11 @@ export function askConfirm(indicator: Indicator, question: OpenQuestion, lang: L
       figure: readingNotes(figureText(value, indicator), question),
       range: rangeText(indicator),
     },
-    { choices: [[{ id: 'keep', label: msg('report.choice.keepOutOfRange') }], [{ id: 'retype', label: msg('report.choice.retype') }]] },
+    {
+      choices: [
+        [{ id: 'keep', label: msg('report.choice.keepOutOfRange') }],
+        [{ id: 'retype', label: msg('report.choice.retype') }],
+      ],
+    },
   );
 }

@@ -54,7 +54,9 @@ export function applyBulk(here: Here, text: string): BulkResult {
     const [, key = '', rest = ''] = match;
     const indicator = findIndicator(here.bloc, key);
     if (!indicator) {
-      problems.push(msg('report.bulk.unknownIndicator', { line: at, key: shorten(key), total: here.bloc.indicators.length }));
+      problems.push(
+        msg('report.bulk.unknownIndicator', { line: at, key: shorten(key), total: here.bloc.indicators.length }),
+      );
       return;
     }
     const name = indicatorName(indicator, here.lang);

@@ -28,7 +28,12 @@ export function changeLines(here: Here, changes: readonly ValueChange[]): Messag
     }
     const head = { number: indicator.number, name: indicatorName(indicator, here.lang) };
     if (before && after && sameReportedValue({ ...before, raw: after.raw }, after)) {
-      return msg('report.changeRaw', { ...head, before: before.raw, after: after.raw, figure: shown(after, indicator) });
+      return msg('report.changeRaw', {
+        ...head,
+        before: before.raw,
+        after: after.raw,
+        figure: shown(after, indicator),
+      });
     }
     const side = (v: ReportedValue | undefined): Message => (v ? shown(v, indicator) : msg('report.notReported'));
     return msg('report.change', { ...head, before: side(before), after: side(after) });

@@ -30,7 +30,11 @@ function stay(here: Here, replies: Reply[]): Outcome {
 
 function again(here: Here): Reply {
   const indicator = current(here);
-  return reply('report.again', { number: indicator.number, total: here.bloc.indicators.length, name: indicatorName(indicator, here.lang) });
+  return reply('report.again', {
+    number: indicator.number,
+    total: here.bloc.indicators.length,
+    name: indicatorName(indicator, here.lang),
+  });
 }
 
 function afterApplied(here: Here, applied: Applied): Outcome {
@@ -47,7 +51,8 @@ function afterApplied(here: Here, applied: Applied): Outcome {
 /** An answer on a figure step: a navigation word, a bulk paste, or a figure (with note/estimate). */
 export function answerFigure(here: Here, input: StepInput): Outcome {
   const text = input.text;
-  if (text.length > MAX_MESSAGE_LENGTH) return stay(here, [reply('report.tooLong', { max: MAX_MESSAGE_LENGTH }), again(here)]);
+  if (text.length > MAX_MESSAGE_LENGTH)
+    return stay(here, [reply('report.tooLong', { max: MAX_MESSAGE_LENGTH }), again(here)]);
   const indicator = current(here);
   const { draft } = here;
   switch (NAVIGATION.get(foldText(text))) {
@@ -56,7 +61,10 @@ export function answerFigure(here: Here, input: StepInput): Outcome {
       if (draft.cursor === 0) return stay(here, [reply('report.atFirst')]);
       return askAt({ ...here, draft: { ...draft, mode: 'all' } }, draft.cursor - 1);
     case 'skip': {
-      if (indicator.required) return stay(here, [reply('report.requiredNoSkip', { number: indicator.number, name: indicatorName(indicator, here.lang) })]);
+      if (indicator.required)
+        return stay(here, [
+          reply('report.requiredNoSkip', { number: indicator.number, name: indicatorName(indicator, here.lang) }),
+        ]);
       const { [indicator.code]: _dropped, ...values } = draft.values;
       return advance({ ...here, draft: { ...draft, values } }, [reply('report.skipped', { number: indicator.number })]);
     }
@@ -64,7 +72,9 @@ export function answerFigure(here: Here, input: StepInput): Outcome {
       const kept = draft.values[indicator.code];
       if (!kept) return stay(here, [reply('report.nothingToKeep')]);
       const applied = take(here, indicator, kept);
-      return applied.type === 'taken' ? advance({ ...here, draft: applied.draft }, [reply('report.kept', { echo: applied.echo })]) : afterApplied(here, applied);
+      return applied.type === 'taken'
+        ? advance({ ...here, draft: applied.draft }, [reply('report.kept', { echo: applied.echo })])
+        : afterApplied(here, applied);
     }
     case undefined:
       break;
@@ -96,7 +106,13 @@ export function answerQuestion(here: Here, input: StepInput): Outcome {
   const option = input.optionId;
   if (option === 'retype') return askAt(rest, here.draft.cursor);
   if (option === 'keep' && question.kind === 'outOfRange' && question.readings[0]) {
-    const value = { raw: question.raw, value: question.readings[0], note: question.note, estimate: question.estimate, confirmed: true };
+    const value = {
+      raw: question.raw,
+      value: question.readings[0],
+      note: question.note,
+      estimate: question.estimate,
+      confirmed: true,
+    };
     return afterApplied(rest, take(rest, indicator, value, question));
   }
   const picked = option?.startsWith('r') ? question.readings[Number(option.slice(1))] : undefined;
@@ -108,7 +124,9 @@ export function answerQuestion(here: Here, input: StepInput): Outcome {
   const navigation = NAVIGATION.get(foldText(input.text));
   if (navigation === 'back') return askAt(rest, here.draft.cursor);
   if (navigation === 'skip' && indicator.required) {
-    const lead = [reply('report.requiredNoSkip', { number: indicator.number, name: indicatorName(indicator, here.lang) })];
+    const lead = [
+      reply('report.requiredNoSkip', { number: indicator.number, name: indicatorName(indicator, here.lang) }),
+    ];
     return askQueued(here, lead) ?? advance(here, lead);
   }
   return answerFigure(rest, input);

@@ -17,7 +17,12 @@ export function indicatorName(indicator: Indicator, lang: Lang): string {
 }
 
 /** A figure of the draft as the summary and the echo show it: completion, estimate, confirmation, note. */
-export function figureDetail(value: DraftValue, indicator: Indicator, plan: number | undefined, notes: ReadingNotes = {}): Message {
+export function figureDetail(
+  value: DraftValue,
+  indicator: Indicator,
+  plan: number | undefined,
+  notes: ReadingNotes = {},
+): Message {
   let out = readingNotes(figureWithCompletion(value.value, indicator, plan), notes);
   if (value.estimate) out = msg('report.detail.estimate', { figure: out });
   out = withConfirmedMark(out, value.confirmed);
@@ -49,7 +54,11 @@ export function rangeText(indicator: Indicator): Message {
  * The params of a figure error for the person: unit codes become unit words, and the example gets
  * its unit ("ví dụ: 20.207 tỷ đồng").
  */
-export function figureErrorParams(params: Record<string, string | number>, example: string, indicator: Indicator): Params {
+export function figureErrorParams(
+  params: Record<string, string | number>,
+  example: string,
+  indicator: Indicator,
+): Params {
   const out: Params = {};
   for (const [name, value] of Object.entries(params)) {
     out[name] = (name === 'unit' || name === 'expected') && typeof value === 'string' ? unitWord(value) : value;

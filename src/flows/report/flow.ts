@@ -22,7 +22,8 @@ function reportStep(handler: Handler): Step<FlowDraft> {
   return async (ctx, draft, input) => {
     if (draft.phase !== 'report' || !ctx.bloc) return { replies: [reply('engine.sessionReset')] };
     // The person may have been bound to another unit since the draft began: never report for it.
-    if (ctx.registration?.role !== 'focal' || ctx.registration.unitId !== draft.unitId) return { replies: [reply('report.unitChanged')] };
+    if (ctx.registration?.role !== 'focal' || ctx.registration.unitId !== draft.unitId)
+      return { replies: [reply('report.unitChanged')] };
     const here: Here = { bloc: ctx.bloc, draft, lang: ctx.actor.lang };
     return (await stillOpen(ctx, here)) ?? handler(ctx, here, input);
   };
@@ -39,7 +40,10 @@ async function summary(ctx: FlowContext, here: Here, input: StepInput): Promise<
     case 'send':
       return send(ctx, here);
     case 'change':
-      return { replies: [askWhich(here.bloc, here.lang)], next: { step: 'pick', draft: here.draft, expects: 'choice' } };
+      return {
+        replies: [askWhich(here.bloc, here.lang)],
+        next: { step: 'pick', draft: here.draft, expects: 'choice' },
+      };
     case 'cancel':
       return { replies: [reply('engine.cancelled')] };
   }
@@ -48,14 +52,21 @@ async function summary(ctx: FlowContext, here: Here, input: StepInput): Promise<
     return advance({ ...here, draft: { ...bulk.draft, mode: 'one' } }, bulk.replies);
   }
   const draft = { ...here.draft };
-  return { replies: [reply('report.summaryUnclear'), showSummary(here.bloc, draft, here.lang)], next: { step: 'summary', draft, expects: 'choice' } };
+  return {
+    replies: [reply('report.summaryUnclear'), showSummary(here.bloc, draft, here.lang)],
+    next: { step: 'summary', draft, expects: 'choice' },
+  };
 }
 
 function pick(_ctx: FlowContext, here: Here, input: StepInput): Outcome {
   if (input.optionId === 'summary') return summaryOrMissing(here);
   const code = input.optionId ?? (input.text.length <= 100 ? findIndicator(here.bloc, input.text)?.code : undefined);
   const index = here.bloc.indicators.findIndex((i) => i.code === code);
-  if (index < 0) return { replies: [reply('report.pickUnclear'), askWhich(here.bloc, here.lang)], next: { step: 'pick', draft: here.draft, expects: 'choice' } };
+  if (index < 0)
+    return {
+      replies: [reply('report.pickUnclear'), askWhich(here.bloc, here.lang)],
+      next: { step: 'pick', draft: here.draft, expects: 'choice' },
+    };
   return askAt({ ...here, draft: { ...here.draft, mode: 'one', queue: [] } }, index);
 }
 

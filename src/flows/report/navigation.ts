@@ -17,7 +17,10 @@ export interface Here {
 /** Asks the indicator at `index` (figure step: numbers typed there are figures). */
 export function askAt(here: Here, index: number, lead: Reply[] = []): Outcome {
   const draft = { ...here.draft, cursor: index };
-  return { replies: [...lead, askIndicator(here.bloc, draft, index, here.lang)], next: { step: 'figure', draft, expects: 'figure' } };
+  return {
+    replies: [...lead, askIndicator(here.bloc, draft, index, here.lang)],
+    next: { step: 'figure', draft, expects: 'figure' },
+  };
 }
 
 /** Asks the first open question (a reading to choose, a value to confirm), if there is one. */
@@ -29,9 +32,15 @@ export function askQueued(here: Here, lead: Reply[] = []): Outcome | undefined {
   if (!indicator) return undefined;
   const draft = { ...here.draft, cursor: index };
   if (question.kind === 'ambiguous') {
-    return { replies: [...lead, askAmbiguous(indicator, question, here.lang)], next: { step: 'ambiguous', draft, expects: 'choice' } };
+    return {
+      replies: [...lead, askAmbiguous(indicator, question, here.lang)],
+      next: { step: 'ambiguous', draft, expects: 'choice' },
+    };
   }
-  return { replies: [...lead, askConfirm(indicator, question, here.lang)], next: { step: 'confirm', draft, expects: 'choice' } };
+  return {
+    replies: [...lead, askConfirm(indicator, question, here.lang)],
+    next: { step: 'confirm', draft, expects: 'choice' },
+  };
 }
 
 /** The first required indicator still without a figure, as an index. */
@@ -56,5 +65,8 @@ export function summaryOrMissing(here: Here, lead: Reply[] = []): Outcome {
   const missing = firstMissingRequired(here.bloc, here.draft);
   if (missing >= 0) return askAt({ ...here, draft: { ...here.draft, mode: 'missing' } }, missing, lead);
   const draft: ReportDraft = { ...here.draft, mode: 'one', queue: [] };
-  return { replies: [...lead, showSummary(here.bloc, draft, here.lang)], next: { step: 'summary', draft, expects: 'choice' } };
+  return {
+    replies: [...lead, showSummary(here.bloc, draft, here.lang)],
+    next: { step: 'summary', draft, expects: 'choice' },
+  };
 }

@@ -2,7 +2,14 @@ import { msg, reply, type Message, type Params, type Reply } from '../../app/mes
 import { checkReportable, reportablePeriods, type Reportability } from '../../app/use-cases/report-status.ts';
 import type { UnitCalendar } from '../../app/use-cases/unit-calendar.ts';
 import { blocYear, type Bloc } from '../../domain/bloc.ts';
-import { addMonths, currentPeriod, isPeriodId, parsePeriod, periodYear, type PeriodRefusal } from '../../domain/calendar/index.ts';
+import {
+  addMonths,
+  currentPeriod,
+  isPeriodId,
+  parsePeriod,
+  periodYear,
+  type PeriodRefusal,
+} from '../../domain/calendar/index.ts';
 import type { ReportedValue } from '../../domain/submission.ts';
 import type { FlowContext } from '../engine/types.ts';
 import { displayDate, displayDateTime, displayDeadline, periodLabel } from '../shared/format.ts';
@@ -39,9 +46,11 @@ export function notMemberReply(bloc: Bloc, unitId: string, periodId: string, yea
 export function periodStateLabel(bloc: Bloc, calendar: UnitCalendar, periodId: string, now: Date): Message {
   const zone = bloc.calendar.timezone;
   const instants = calendar.instants(periodId);
-  if (now.getTime() < instants.onTimeUntil.getTime()) return msg('report.state.onTime', { date: displayDeadline(instants.onTimeUntil, zone) });
+  if (now.getTime() < instants.onTimeUntil.getTime())
+    return msg('report.state.onTime', { date: displayDeadline(instants.onTimeUntil, zone) });
   const reopening = calendar.overridesFor(periodId)?.reopening;
-  if (reopening && now.getTime() < reopening.until.getTime()) return msg('report.state.reopened', { date: displayDeadline(reopening.until, zone) });
+  if (reopening && now.getTime() < reopening.until.getTime())
+    return msg('report.state.reopened', { date: displayDeadline(reopening.until, zone) });
   return msg('report.state.late', { date: displayDeadline(instants.lockAt, zone) });
 }
 
@@ -67,20 +76,43 @@ export async function startReport(ctx: FlowContext, args: string): Promise<Outco
     if (outside) return { replies: [notMemberReply(bloc, unitId, outside, periodYear(outside))] };
     const next = periods.next;
     if (!next) return { replies: [reply('report.noneOpenAtAll')] };
-    return { replies: [reply('report.noneOpen', { period: periodLabel(next.id), date: displayDateTime(next.openAt, bloc.calendar.timezone) })] };
+    return {
+      replies: [
+        reply('report.noneOpen', {
+          period: periodLabel(next.id),
+          date: displayDateTime(next.openAt, bloc.calendar.timezone),
+        }),
+      ],
+    };
   }
-  if (others.length === 0) return beginChecked(ctx, bloc, unitId, only.id, await checkReportable(repos, bloc, unitId, only.id, ctx.now));
+  if (others.length === 0)
+    return beginChecked(ctx, bloc, unitId, only.id, await checkReportable(repos, bloc, unitId, only.id, ctx.now));
   const choices = periods.open.map((p) => [
-    { id: p.id, label: msg('report.periodChoice', { period: periodLabel(p.id), state: periodStateLabel(bloc, periods.calendar, p.id, ctx.now) }) },
+    {
+      id: p.id,
+      label: msg('report.periodChoice', {
+        period: periodLabel(p.id),
+        state: periodStateLabel(bloc, periods.calendar, p.id, ctx.now),
+      }),
+    },
   ]);
   return {
     replies: [reply('report.whichPeriod', { count: periods.open.length }, { choices })],
-    next: { step: 'period', draft: { phase: 'choose', unitId, periods: periods.open.map((p) => p.id) }, expects: 'choice' },
+    next: {
+      step: 'period',
+      draft: { phase: 'choose', unitId, periods: periods.open.map((p) => p.id) },
+      expects: 'choice',
+    },
   };
 }
 
 /** The answer to "which period": an option, or a period typed that is among those offered. */
-export async function choosePeriod(ctx: FlowContext, unitId: string, offered: string[], input: { text: string; optionId?: string }): Promise<Outcome> {
+export async function choosePeriod(
+  ctx: FlowContext,
+  unitId: string,
+  offered: string[],
+  input: { text: string; optionId?: string },
+): Promise<Outcome> {
   const bloc = ctx.bloc;
   if (!bloc) return { replies: [reply('report.noUnit')] };
   let periodId = input.optionId;
@@ -93,10 +125,22 @@ export async function choosePeriod(ctx: FlowContext, unitId: string, offered: st
     const again = await startReport(ctx, '');
     return { ...again, replies: [reply('report.periodNotOffered'), ...again.replies] };
   }
-  return beginChecked(ctx, bloc, unitId, periodId, await checkReportable(ctx.services.repos, bloc, unitId, periodId, ctx.now));
+  return beginChecked(
+    ctx,
+    bloc,
+    unitId,
+    periodId,
+    await checkReportable(ctx.services.repos, bloc, unitId, periodId, ctx.now),
+  );
 }
 
-async function beginChecked(ctx: FlowContext, bloc: Bloc, unitId: string, periodId: string, check: Reportability): Promise<Outcome> {
+async function beginChecked(
+  ctx: FlowContext,
+  bloc: Bloc,
+  unitId: string,
+  periodId: string,
+  check: Reportability,
+): Promise<Outcome> {
   if (check.status === 'notMember') return { replies: [notMemberReply(bloc, unitId, periodId, check.year)] };
   if (check.status === 'refused') return { replies: [refusalReply(check.refusal)] };
   if (check.status === 'accepted') return { replies: [acceptedReply(periodId)] };
@@ -121,7 +165,14 @@ async function beginChecked(ctx: FlowContext, bloc: Bloc, unitId: string, period
   const replies: Reply[] = [];
   if (fallback) replies.push(reply('report.fallbackYear', { year: periodYear(periodId), used: year.year }));
   const state = periodStateLabel(bloc, check.calendar, periodId, ctx.now);
-  replies.push(reply('report.intro', { unit: unitName(bloc, unitId), period: periodLabel(periodId), total: bloc.indicators.length, state }));
+  replies.push(
+    reply('report.intro', {
+      unit: unitName(bloc, unitId),
+      period: periodLabel(periodId),
+      total: bloc.indicators.length,
+      state,
+    }),
+  );
   if (existing?.status === 'returned') {
     const reviseBy = existing.reviseBy ? displayDateTime(existing.reviseBy, zone) : '—';
     replies.push(reply('report.returned', { reason: existing.returnReason ?? '—', reviseBy }));
@@ -134,7 +185,13 @@ async function beginChecked(ctx: FlowContext, bloc: Bloc, unitId: string, period
 function toDraftValues(values: ReportedValue[]): Record<string, DraftValue> {
   const out: Record<string, DraftValue> = {};
   for (const v of values) {
-    out[v.indicatorCode] = { raw: v.raw, value: v.value, note: v.note, estimate: v.estimate, ...(v.confirmedOutOfRange ? { confirmed: true } : {}) };
+    out[v.indicatorCode] = {
+      raw: v.raw,
+      value: v.value,
+      note: v.note,
+      estimate: v.estimate,
+      ...(v.confirmedOutOfRange ? { confirmed: true } : {}),
+    };
   }
   return out;
 }

@@ -40,10 +40,17 @@ export async function send(ctx: FlowContext, here: Here): Promise<Outcome> {
   switch (result.status) {
     case 'incomplete': {
       const missing = firstMissingRequired(bloc, draft);
-      return askAt({ ...here, draft: { ...draft, mode: 'missing' } }, Math.max(0, missing), [reply('report.missingRequired')]);
+      return askAt({ ...here, draft: { ...draft, mode: 'missing' } }, Math.max(0, missing), [
+        reply('report.missingRequired'),
+      ]);
     }
     case 'refused':
-      return closed(here, [reply('report.lockedWhileDrafting', { period: periodLabel(draft.periodId), reason: refusalMessage(result.refusal) })]);
+      return closed(here, [
+        reply('report.lockedWhileDrafting', {
+          period: periodLabel(draft.periodId),
+          reason: refusalMessage(result.refusal),
+        }),
+      ]);
     case 'accepted':
       return closed(here, [acceptedReply(draft.periodId)]);
     case 'notMember':
@@ -86,9 +93,15 @@ export async function stillOpen(ctx: FlowContext, here: Here): Promise<Outcome |
   const { bloc, draft } = here;
   const check = await checkReportable(ctx.services.repos, bloc, draft.unitId, draft.periodId, ctx.now);
   if (check.status === 'refused') {
-    return closed(here, [reply('report.lockedWhileDrafting', { period: periodLabel(draft.periodId), reason: refusalMessage(check.refusal) })]);
+    return closed(here, [
+      reply('report.lockedWhileDrafting', {
+        period: periodLabel(draft.periodId),
+        reason: refusalMessage(check.refusal),
+      }),
+    ]);
   }
   if (check.status === 'accepted') return closed(here, [acceptedReply(draft.periodId)]);
-  if (check.status === 'notMember') return closed(here, [notMemberReply(bloc, draft.unitId, draft.periodId, check.year)]);
+  if (check.status === 'notMember')
+    return closed(here, [notMemberReply(bloc, draft.unitId, draft.periodId, check.year)]);
   return undefined;
 }

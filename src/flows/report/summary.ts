@@ -22,7 +22,13 @@ export function showSummary(bloc: Bloc, draft: ReportDraft, lang: Lang): Reply {
   const key = Object.keys(draft.sent).length > 0 ? 'report.summary.revision' : 'report.summary.title';
   return reply(
     key,
-    { period: periodLabel(draft.periodId), unit: unitName(bloc, draft.unitId), count, total: bloc.indicators.length, lines: summaryLines(bloc, draft, lang) },
+    {
+      period: periodLabel(draft.periodId),
+      unit: unitName(bloc, draft.unitId),
+      count,
+      total: bloc.indicators.length,
+      lines: summaryLines(bloc, draft, lang),
+    },
     {
       choices: [
         [{ id: 'send', label: msg('report.choice.send') }],

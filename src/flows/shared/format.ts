@@ -22,7 +22,12 @@ export function displayDay(instant: Date, timezone: string): string {
 
 /** An instant in the bloc's zone → '08:30 16/06/2023'. */
 export function displayDateTime(instant: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
   return `${parts} ${displayDay(instant, timezone)}`;
 }
 

@@ -20,6 +20,10 @@ export function roleLabel(role: string): Message {
 export function bindingLine(bloc: Bloc | undefined, registration: Registration): Message {
   const unit = unitName(bloc, registration.unitId);
   return unit
-    ? msg('common.bindingWithUnit', { role: roleLabel(registration.role), unit, bloc: bloc?.name ?? registration.blocId })
+    ? msg('common.bindingWithUnit', {
+        role: roleLabel(registration.role),
+        unit,
+        bloc: bloc?.name ?? registration.blocId,
+      })
     : msg('common.binding', { role: roleLabel(registration.role), bloc: bloc?.name ?? registration.blocId });
 }

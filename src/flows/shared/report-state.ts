@@ -9,9 +9,16 @@ export function timelinessLabel(onTime: boolean | undefined): Message {
 }
 
 /** Timeliness, revision and time of the last sending of a report that has been sent. */
-export function sentParams(s: UnitReportStatus, timezone: string): { timeliness: Message; revision: number; at: string } {
+export function sentParams(
+  s: UnitReportStatus,
+  timezone: string,
+): { timeliness: Message; revision: number; at: string } {
   const last = s.submission?.lastSubmittedAt ?? s.submission?.firstSubmittedAt;
-  return { timeliness: timelinessLabel(s.onTime), revision: s.submission?.revision ?? 0, at: last ? displayDateTime(last, timezone) : '—' };
+  return {
+    timeliness: timelinessLabel(s.onTime),
+    revision: s.submission?.revision ?? 0,
+    at: last ? displayDateTime(last, timezone) : '—',
+  };
 }
 
 /** Where a report that is not in stands against the calendar: due, late, reopened, locked. */
@@ -19,12 +26,18 @@ function pendingState(s: UnitReportStatus, timezone: string): Message {
   if (s.reopenedUntil) return msg('common.reportState.reopened', { until: displayDeadline(s.reopenedUntil, timezone) });
   switch (s.state) {
     case 'not_open':
-      return msg('common.reportState.notOpen', { openAt: displayDay(s.instants.openAt, timezone), due: displayDeadline(s.instants.onTimeUntil, timezone) });
+      return msg('common.reportState.notOpen', {
+        openAt: displayDay(s.instants.openAt, timezone),
+        due: displayDeadline(s.instants.onTimeUntil, timezone),
+      });
     case 'open':
     case 'due':
       return msg('common.reportState.due', { due: displayDeadline(s.instants.onTimeUntil, timezone) });
     case 'late':
-      return msg('common.reportState.late', { since: displayDay(s.instants.onTimeUntil, timezone), lock: displayDeadline(s.instants.lockAt, timezone) });
+      return msg('common.reportState.late', {
+        since: displayDay(s.instants.onTimeUntil, timezone),
+        lock: displayDeadline(s.instants.lockAt, timezone),
+      });
     case 'locked':
       return msg('common.reportState.locked', { due: displayDeadline(s.instants.onTimeUntil, timezone) });
   }

@@ -11,9 +11,7 @@ import { unitName } from './labels.ts';
  * it offers choices and the conversation waits for the pick.
  */
 export type UnitArgument =
-  | { type: 'unit'; unitId: string }
-  | { type: 'empty' }
-  | { type: 'reply'; reply: Reply; ask: boolean };
+  { type: 'unit'; unitId: string } | { type: 'empty' } | { type: 'reply'; reply: Reply; ask: boolean };
 
 /** The unit of the person's focal-point binding in this bloc, if they have one. */
 export function ownUnitOf(ctx: FlowContext, bloc: Bloc): string | undefined {
@@ -39,11 +37,19 @@ function resolveAny(units: readonly MemberUnit[], text: string, command: Command
   if (match.type === 'unit') return { type: 'unit', unitId: match.unit.id };
   if (match.type === 'ambiguous') {
     const choices = unitChoices(match.candidates);
-    return { type: 'reply', reply: reply('common.unitArgument.ambiguous', { text, count: match.candidates.length }, { choices }), ask: true };
+    return {
+      type: 'reply',
+      reply: reply('common.unitArgument.ambiguous', { text, count: match.candidates.length }, { choices }),
+      ask: true,
+    };
   }
   const list = units.map((u) => msg('common.unitArgument.unitLine', { name: u.name, id: u.id }));
   const example = units[0]?.id ?? '';
-  return { type: 'reply', reply: reply('common.unitArgument.unknown', { text, units: list, command, example }), ask: false };
+  return {
+    type: 'reply',
+    reply: reply('common.unitArgument.unknown', { text, units: list, command, example }),
+    ask: false,
+  };
 }
 
 /**
@@ -51,7 +57,13 @@ function resolveAny(units: readonly MemberUnit[], text: string, command: Command
  * A focal point reaches only their own unit (the engine has let `own` access through): naming
  * another is refused politely; an ambiguous name that includes their unit means their unit.
  */
-export function resolveUnitArgument(ctx: FlowContext, bloc: Bloc, units: readonly MemberUnit[], text: string, command: CommandName): UnitArgument {
+export function resolveUnitArgument(
+  ctx: FlowContext,
+  bloc: Bloc,
+  units: readonly MemberUnit[],
+  text: string,
+  command: CommandName,
+): UnitArgument {
   const typed = text.trim();
   if (accessFor(command, ctx.actor.who, ctx.inBlocGroup) === 'any') {
     return typed ? resolveAny(units, typed, command) : { type: 'empty' };
@@ -60,9 +72,16 @@ export function resolveUnitArgument(ctx: FlowContext, bloc: Bloc, units: readonl
   if (!own) return { type: 'reply', reply: reply('common.unitArgument.noOwnUnit'), ask: false };
   if (!typed) return { type: 'unit', unitId: own };
   const match = matchUnit(units, typed);
-  const mine = match.type === 'unit' ? match.unit.id === own : match.type === 'ambiguous' && match.candidates.some((u) => u.id === own);
+  const mine =
+    match.type === 'unit'
+      ? match.unit.id === own
+      : match.type === 'ambiguous' && match.candidates.some((u) => u.id === own);
   if (mine) return { type: 'unit', unitId: own };
-  return { type: 'reply', reply: reply('common.unitArgument.ownOnly', { unit: unitName(bloc, own), command }), ask: false };
+  return {
+    type: 'reply',
+    reply: reply('common.unitArgument.ownOnly', { unit: unitName(bloc, own), command }),
+    ask: false,
+  };
 }
 
 /** The answer to a unit question: a choice (button or number) or a name typed again. */

@@ -42,14 +42,18 @@ async function answer(ctx: FlowContext, bloc: Bloc, units: readonly MemberUnit[]
 async function unitStatus(ctx: FlowContext, bloc: Bloc, unitId: string) {
   const tz = bloc.calendar.timezone;
   const history = await unitReportHistory(ctx.services.repos, bloc, unitId, ctx.now);
-  const periods = history.periods.map((s) => msg('common.item', { label: periodLabel(s.periodId), state: reportStateMessage(s, tz) }));
+  const periods = history.periods.map((s) =>
+    msg('common.item', { label: periodLabel(s.periodId), state: reportStateMessage(s, tz) }),
+  );
   return reply('status.unit', { unit: unitName(bloc, unitId), periods, next: nextMessage(history.next, tz) });
 }
 
 function nextMessage(next: NextDeadline | undefined, tz: string): Message {
   if (!next) return msg('status.noDeadline');
   const params = { period: periodLabel(next.periodId), due: displayDeadline(next.at, tz) };
-  return next.opensAt ? msg('status.nextNotOpen', { ...params, openAt: displayDay(next.opensAt, tz) }) : msg('status.next', params);
+  return next.opensAt
+    ? msg('status.nextNotOpen', { ...params, openAt: displayDay(next.opensAt, tz) })
+    : msg('status.next', params);
 }
 
 /** One line per unit for the current period, with the reporting and on-time rates. */

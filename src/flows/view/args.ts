@@ -9,8 +9,14 @@ const MONTH_WORDS: readonly string[] = PERIOD_VOCABULARY.monthWords;
  * word can also end a name ("Bảo Thắng" folds to "bao thang"): it stays with the name when the name
  * so extended still fits a unit (`fitsUnit`).
  */
-export function splitUnitAndPeriod(text: string, fitsUnit: (name: string) => boolean): { unitText: string; periodText: string } {
-  const words = text.trim().split(/\s+/).filter((w) => w.length > 0);
+export function splitUnitAndPeriod(
+  text: string,
+  fitsUnit: (name: string) => boolean,
+): { unitText: string; periodText: string } {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   let at = words.findIndex((w) => /\d/.test(w));
   if (at < 0) return { unitText: words.join(' '), periodText: '' };
   const before = words[at - 1];

@@ -50,7 +50,13 @@ function unitsOf(ctx: FlowContext, bloc: Bloc, periodId: PeriodId | undefined): 
   return unitsOfPeriod(bloc, periodId ?? currentPeriod(bloc.calendar, ctx.now));
 }
 
-async function answer(ctx: FlowContext, bloc: Bloc, units: readonly MemberUnit[], arg: UnitArgument, periodId: PeriodId | undefined): Promise<Outcome> {
+async function answer(
+  ctx: FlowContext,
+  bloc: Bloc,
+  units: readonly MemberUnit[],
+  arg: UnitArgument,
+  periodId: PeriodId | undefined,
+): Promise<Outcome> {
   const next = { step: 'pick', draft: { periodId }, expects: 'choice' as const };
   if (arg.type === 'unit') return { replies: [await figures(ctx, bloc, arg.unitId, periodId)] };
   if (arg.type === 'empty') return { replies: [askUnit(units)], next };
@@ -59,7 +65,8 @@ async function answer(ctx: FlowContext, bloc: Bloc, units: readonly MemberUnit[]
 
 async function figures(ctx: FlowContext, bloc: Bloc, unitId: string, asked: PeriodId | undefined): Promise<Reply> {
   const { repos } = ctx.services;
-  const periodId = asked ?? (await latestSentPeriod(repos, bloc, unitId, ctx.now)) ?? currentPeriod(bloc.calendar, ctx.now);
+  const periodId =
+    asked ?? (await latestSentPeriod(repos, bloc, unitId, ctx.now)) ?? currentPeriod(bloc.calendar, ctx.now);
   const unit = unitName(bloc, unitId);
   const period = periodLabel(periodId);
   const submission = await repos.submissions.find(bloc.id, periodId, unitId);

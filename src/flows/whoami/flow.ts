@@ -10,7 +10,9 @@ async function whoami(ctx: FlowContext): Promise<StepOutcome<undefined>> {
   if (actor.admin) bindings.push(msg('whoami.admin'));
   if (bindings.length === 0) bindings.push(msg('whoami.none'));
   return {
-    replies: [reply('whoami.text', { channel: inbound.channel, userId: inbound.userId, chatId: inbound.chatId, bindings })],
+    replies: [
+      reply('whoami.text', { channel: inbound.channel, userId: inbound.userId, chatId: inbound.chatId, bindings }),
+    ],
   };
 }
 

@@ -35,8 +35,12 @@ export const reports: Migration = {
       .addColumn('note', 'text')
       .addColumn('estimate', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('submission_values_pk', [...submissionKey, 'indicator_code'])
-      .addForeignKeyConstraint('submission_values_submission', [...submissionKey], 'submissions', [...submissionKey], (fk) =>
-        fk.onDelete('cascade'),
+      .addForeignKeyConstraint(
+        'submission_values_submission',
+        [...submissionKey],
+        'submissions',
+        [...submissionKey],
+        (fk) => fk.onDelete('cascade'),
       )
       .execute();
 
@@ -60,7 +64,11 @@ export const reports: Migration = {
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('reason', 'text')
       .execute();
-    await db.schema.createIndex('submission_audit_key').on('submission_audit').columns([...submissionKey]).execute();
+    await db.schema
+      .createIndex('submission_audit_key')
+      .on('submission_audit')
+      .columns([...submissionKey])
+      .execute();
 
     await withActor(
       withId(db, db.schema.createTable('reopenings'))

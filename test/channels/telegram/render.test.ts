@@ -5,7 +5,13 @@ import { t } from '../../../src/i18n/i18n.ts';
 
 describe('renderForTelegram', () => {
   it('escapes every piece of text: names typed by people arrive as typed', () => {
-    const [out] = renderForTelegram(reply('register.welcome', { name: '<b>&', binding: msg('common.binding', { role: msg('roles.focal'), bloc: 'A < B' }) }), 'vi');
+    const [out] = renderForTelegram(
+      reply('register.welcome', {
+        name: '<b>&',
+        binding: msg('common.binding', { role: msg('roles.focal'), bloc: 'A < B' }),
+      }),
+      'vi',
+    );
     expect(out?.kind).toBe('text');
     const text = out?.kind === 'text' ? out.text : '';
     expect(text).toContain('&lt;b&gt;&amp;');
@@ -14,12 +20,22 @@ describe('renderForTelegram', () => {
   });
 
   it('puts choices on an inline keyboard with the engine ids as callback data, labels unescaped', () => {
-    const choices = [[{ id: '1|vi', label: msg('language.vi') }, { id: '1|en', label: { text: 'A & <B>' } }]];
+    const choices = [
+      [
+        { id: '1|vi', label: msg('language.vi') },
+        { id: '1|en', label: { text: 'A & <B>' } },
+      ],
+    ];
     const [out] = renderForTelegram(reply('language.ask', {}, { choices }), 'vi');
     expect(out).toEqual({
       kind: 'text',
       text: escapeHtml(t('language.ask')),
-      keyboard: [[{ text: t('language.vi'), callback_data: '1|vi' }, { text: 'A & <B>', callback_data: '1|en' }]],
+      keyboard: [
+        [
+          { text: t('language.vi'), callback_data: '1|vi' },
+          { text: 'A & <B>', callback_data: '1|en' },
+        ],
+      ],
     });
   });
 
@@ -42,10 +58,23 @@ describe('renderForTelegram', () => {
 
   it('sends an image as a photo with its caption, and a long caption as text after it', () => {
     const png = new Uint8Array([137, 80, 78, 71]);
-    const outs = renderForTelegram(reply('language.ask', {}, { image: { png, caption: msg('engine.unknownCommand', { command: '<x>' }) } }), 'vi');
+    const outs = renderForTelegram(
+      reply('language.ask', {}, { image: { png, caption: msg('engine.unknownCommand', { command: '<x>' }) } }),
+      'vi',
+    );
     expect(outs.map((o) => o.kind)).toEqual(['text', 'photo']);
-    expect(outs[1]).toMatchObject({ kind: 'photo', caption: escapeHtml(t('engine.unknownCommand', { command: '<x>' })) });
-    const long = renderForTelegram(reply('language.ask', {}, { image: { png, caption: msg('engine.unknownCommand', { command: 'y'.repeat(1100) }) } }), 'vi');
+    expect(outs[1]).toMatchObject({
+      kind: 'photo',
+      caption: escapeHtml(t('engine.unknownCommand', { command: '<x>' })),
+    });
+    const long = renderForTelegram(
+      reply(
+        'language.ask',
+        {},
+        { image: { png, caption: msg('engine.unknownCommand', { command: 'y'.repeat(1100) }) } },
+      ),
+      'vi',
+    );
     expect(long.map((o) => o.kind)).toEqual(['text', 'photo', 'text']);
     expect(long[1]).not.toHaveProperty('caption');
   });

@@ -19,21 +19,40 @@ function sender(options: { token?: string; timeoutMs?: number; apiRoot?: string 
   return createTelegramSender({ telegram, token, timeoutMs: options.timeoutMs ?? 5000 });
 }
 
-const hello = reply('register.welcome', { name: '<b>&', binding: 'x' }, { choices: [[{ id: '1|a', label: { text: 'A' } }]] });
+const hello = reply(
+  'register.welcome',
+  { name: '<b>&', binding: 'x' },
+  { choices: [[{ id: '1|a', label: { text: 'A' } }]] },
+);
 
 describe('Telegram sender', () => {
   it('sends HTML with the keyboard, through an API root that has a path', async () => {
     expect(await sender().send('501', hello, 'vi')).toEqual({ ok: true });
     const [sent] = api.messagesTo(501);
-    expect(sent).toMatchObject({ parse_mode: 'HTML', reply_markup: { inline_keyboard: [[{ text: 'A', callback_data: '1|a' }]] } });
+    expect(sent).toMatchObject({
+      parse_mode: 'HTML',
+      reply_markup: { inline_keyboard: [[{ text: 'A', callback_data: '1|a' }]] },
+    });
     expect(sent?.text).toContain('&lt;b&gt;&amp;');
   });
 
   it('uploads an image and a document (multipart) after the text', async () => {
     const png = new Uint8Array(2048).fill(7);
-    const out = await sender().send('501', reply('language.ask', {}, { image: { png, caption: msg('language.en') }, document: { fileName: 'a.xlsx', bytes: new Uint8Array(10) } }), 'vi');
+    const out = await sender().send(
+      '501',
+      reply(
+        'language.ask',
+        {},
+        { image: { png, caption: msg('language.en') }, document: { fileName: 'a.xlsx', bytes: new Uint8Array(10) } },
+      ),
+      'vi',
+    );
     expect(out).toEqual({ ok: true });
-    expect(api.messagesTo(501).map((m) => [m.method, m.size])).toEqual([['sendMessage', undefined], ['sendPhoto', 2048], ['sendDocument', 10]]);
+    expect(api.messagesTo(501).map((m) => [m.method, m.size])).toEqual([
+      ['sendMessage', undefined],
+      ['sendPhoto', 2048],
+      ['sendDocument', 10],
+    ]);
     expect(api.messagesTo(501)[1]?.caption).toBe('English');
   });
 
@@ -51,7 +70,11 @@ describe('Telegram sender', () => {
     expect(dropped).toMatchObject({ ok: false, permanent: false });
     api.inject('sendMessage', { kind: 'hang' });
     const started = Date.now();
-    expect(await sender({ timeoutMs: 300 }).send('501', hello, 'vi')).toEqual({ ok: false, permanent: false, error: 'telegram timeout' });
+    expect(await sender({ timeoutMs: 300 }).send('501', hello, 'vi')).toEqual({
+      ok: false,
+      permanent: false,
+      error: 'telegram timeout',
+    });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(api.messagesTo(501)).toHaveLength(0);
   });
@@ -63,7 +86,11 @@ describe('Telegram sender', () => {
       [400, 'Bad Request: chat not found'],
     ] as const) {
       api.inject('sendMessage', { kind: 'status', status, description });
-      expect(await sender().send('501', hello, 'vi')).toEqual({ ok: false, permanent: true, error: `telegram ${status}: ${description}` });
+      expect(await sender().send('501', hello, 'vi')).toEqual({
+        ok: false,
+        permanent: true,
+        error: `telegram ${status}: ${description}`,
+      });
     }
   });
 
@@ -85,7 +112,12 @@ describe('Telegram sender', () => {
   });
 
   it('follows a group that became a supergroup', async () => {
-    api.inject('sendMessage', { kind: 'status', status: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', migrateTo: -100777 });
+    api.inject('sendMessage', {
+      kind: 'status',
+      status: 400,
+      description: 'Bad Request: group chat was upgraded to a supergroup chat',
+      migrateTo: -100777,
+    });
     expect(await sender().send('-42', hello, 'vi')).toEqual({ ok: true });
     expect(api.messagesTo(-100777)).toHaveLength(1);
   });

@@ -84,8 +84,14 @@ describe('Telegram channel, long polling', () => {
     await channel.start();
     await api.waitUntil(() => api.commandMenus.length === 4, 5000);
     const scopes = api.commandMenus.map((m) => [(m.scope as { type: string }).type, m.language_code ?? 'vi']);
-    expect(scopes).toEqual([['all_private_chats', 'vi'], ['all_private_chats', 'en'], ['all_group_chats', 'vi'], ['all_group_chats', 'en']]);
-    const names = (i: number) => (api.commandMenus[i]?.commands as Array<{ command: string; description: string }>).map((c) => c.command);
+    expect(scopes).toEqual([
+      ['all_private_chats', 'vi'],
+      ['all_private_chats', 'en'],
+      ['all_group_chats', 'vi'],
+      ['all_group_chats', 'en'],
+    ]);
+    const names = (i: number) =>
+      (api.commandMenus[i]?.commands as Array<{ command: string; description: string }>).map((c) => c.command);
     expect(names(0)).toEqual([...PRIVATE_MENU]);
     expect(names(2)).toEqual([...GROUP_MENU]);
     for (const menu of api.commandMenus) {
@@ -112,10 +118,20 @@ describe('Telegram channel, long polling', () => {
   });
   it('reports a fatal stop when Telegram refuses polling (another poller: 409)', async () => {
     let fatal: unknown;
-    channel = await createTelegramChannel({ token: api.token, apiRoot: api.url, engine: stubEngine(), logger, onFatal: (e) => (fatal = e) });
+    channel = await createTelegramChannel({
+      token: api.token,
+      apiRoot: api.url,
+      engine: stubEngine(),
+      logger,
+      onFatal: (e) => (fatal = e),
+    });
     await channel.start();
     await api.waitForCall('getUpdates', (c) => c.params.timeout !== undefined);
-    api.inject('getUpdates', { kind: 'status', status: 409, description: 'Conflict: terminated by other getUpdates request' });
+    api.inject('getUpdates', {
+      kind: 'status',
+      status: 409,
+      description: 'Conflict: terminated by other getUpdates request',
+    });
     const lan = api.updates.user(9, 'Ba');
     api.pushUpdate(api.updates.text(api.updates.privateChat(lan), lan, 'x'));
     await api.waitUntil(() => fatal !== undefined, 5000);
@@ -185,7 +201,13 @@ describe('Telegram channel, database down while polling', () => {
     const engine = stubEngine();
     engine.result = 'unrecorded';
     let fatal: unknown;
-    channel = await createTelegramChannel({ token: api.token, apiRoot: api.url, engine, logger, onFatal: (e) => (fatal = e) });
+    channel = await createTelegramChannel({
+      token: api.token,
+      apiRoot: api.url,
+      engine,
+      logger,
+      onFatal: (e) => (fatal = e),
+    });
     await channel.start();
     const lan = api.updates.user(501, 'Lan');
     const update = api.updates.text(api.updates.privateChat(lan), lan, '51,6');

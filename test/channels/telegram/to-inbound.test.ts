@@ -31,7 +31,12 @@ describe('toInbound', () => {
 
   it('keeps a command as typed (with @bot), and marks groups and supergroups as groups with their title', () => {
     const inGroup = toInbound(f.command(group, lan, '/bangxephang@thidua_bot 6/2023'), now);
-    expect(inGroup).toMatchObject({ chatId: '-42', chatType: 'group', chatTitle: 'Lãnh đạo khối', text: '/bangxephang@thidua_bot 6/2023' });
+    expect(inGroup).toMatchObject({
+      chatId: '-42',
+      chatType: 'group',
+      chatTitle: 'Lãnh đạo khối',
+      text: '/bangxephang@thidua_bot 6/2023',
+    });
     const superGroup = toInbound(f.text(f.supergroup(-100123, 'Khối'), lan, '/tiendo'), now);
     expect(superGroup).toMatchObject({ chatId: '-100123', chatType: 'group', chatTitle: 'Khối' });
   });
@@ -45,22 +50,51 @@ describe('toInbound', () => {
 
   it('maps a button press to its data as the option id, stamped now, and exposes the query id', () => {
     const update = f.callback(dm, lan, '3|en', 77);
-    expect(toInbound(update, now)).toMatchObject({ optionId: '3|en', chatId: '501', userId: '501', at: now, updateId: String(update.update_id) });
+    expect(toInbound(update, now)).toMatchObject({
+      optionId: '3|en',
+      chatId: '501',
+      userId: '501',
+      at: now,
+      updateId: String(update.update_id),
+    });
     expect(toInbound(update, now)?.text).toBeUndefined();
     expect(callbackQueryId(update)).toBe(update.callback_query.id);
     expect(callbackQueryId(f.text(dm, lan, 'x'))).toBeUndefined();
   });
 
   it('follows a group upgraded to a supergroup', () => {
-    expect(toInbound(f.migrate(group, lan, -100999), now)).toMatchObject({ chatId: '-42', migratedToChatId: '-100999' });
+    expect(toInbound(f.migrate(group, lan, -100999), now)).toMatchObject({
+      chatId: '-42',
+      migratedToChatId: '-100999',
+    });
   });
 
   it('ignores updates the bot does not handle, without error', () => {
-    expect(toInbound({ update_id: 1, channel_post: { message_id: 1, date: 1, chat: { id: -5, type: 'channel', title: 'Kênh' }, text: 'x' } }, now)).toBeUndefined();
-    const member = { update_id: 2, my_chat_member: { chat: group, from: lan, date: 1, old_chat_member: { status: 'left', user: lan }, new_chat_member: { status: 'member', user: lan } } };
+    expect(
+      toInbound(
+        {
+          update_id: 1,
+          channel_post: { message_id: 1, date: 1, chat: { id: -5, type: 'channel', title: 'Kênh' }, text: 'x' },
+        },
+        now,
+      ),
+    ).toBeUndefined();
+    const member = {
+      update_id: 2,
+      my_chat_member: {
+        chat: group,
+        from: lan,
+        date: 1,
+        old_chat_member: { status: 'left', user: lan },
+        new_chat_member: { status: 'member', user: lan },
+      },
+    };
     expect(toInbound(member as never, now)).toBeUndefined();
     // A service message in a group (someone joined) is not for the bot; in a private chat a sticker gets the hint.
-    const joined = { update_id: 3, message: { message_id: 9, date: 1, chat: group, from: lan, new_chat_members: [lan] } };
+    const joined = {
+      update_id: 3,
+      message: { message_id: 9, date: 1, chat: group, from: lan, new_chat_members: [lan] },
+    };
     expect(toInbound(joined as never, now)).toBeUndefined();
     const sticker = { update_id: 4, message: { message_id: 10, date: 1, chat: dm, from: lan, sticker: {} } };
     expect(toInbound(sticker as never, now)).toMatchObject({ text: '' });

@@ -34,7 +34,11 @@ describe('periodInstants', () => {
   });
 
   describe('clamps days past the end of the month', () => {
-    const endOfMonth: CalendarRule = { ...EXAMPLE, due: { day: 31, monthOffset: 0 }, lock: { day: 31, monthOffset: 1 } };
+    const endOfMonth: CalendarRule = {
+      ...EXAMPLE,
+      due: { day: 31, monthOffset: 0 },
+      lock: { day: 31, monthOffset: 1 },
+    };
 
     it('31 in April is 30 April', () => {
       expect(calendarDate('2023-04', endOfMonth.due)).toEqual({ year: 2023, month: 4, day: 30 });

@@ -14,7 +14,10 @@ export const EXAMPLE: CalendarRule = {
 
 export const WITH_GRACE: CalendarRule = { ...EXAMPLE, graceDays: 2 };
 
-/** The instant of a wall-clock time in Asia/Ho_Chi_Minh (UTC+7), written out so tests do not rely on the code under test. */
+/**
+ * The instant of a wall-clock time in Asia/Ho_Chi_Minh (UTC+7), written out so tests do not rely on the
+ * code under test.
+ */
 export function vn(date: string, time = '00:00'): Date {
   return new Date(`${date}T${time}:00+07:00`);
 }

@@ -42,7 +42,9 @@ describe('openPeriodsFor', () => {
   it('gives the one open period of the example calendar', () => {
     expect(openPeriodsFor(EXAMPLE, vn('2023-06-12')).map((p) => [p.id, p.state])).toEqual([['2023-06', 'open']]);
     expect(openPeriodsFor(EXAMPLE, vn('2023-06-16')).map((p) => [p.id, p.state])).toEqual([['2023-06', 'due']]);
-    expect(openPeriodsFor(EXAMPLE, vn('2023-07-09', '23:59')).map((p) => [p.id, p.state])).toEqual([['2023-06', 'late']]);
+    expect(openPeriodsFor(EXAMPLE, vn('2023-07-09', '23:59')).map((p) => [p.id, p.state])).toEqual([
+      ['2023-06', 'late'],
+    ]);
     expect(openPeriodsFor(EXAMPLE, vn('2023-07-10')).map((p) => [p.id, p.state])).toEqual([['2023-07', 'open']]);
   });
 

@@ -62,7 +62,11 @@ describe('parsePeriod', () => {
   it.each(['', '   ', 'abc', 'tháng sáu', '6', 'T6', '2023-06-01', '62023', '6//2023', 'x6/2023', '6/2023 abc'])(
     'refuses %j as badly written',
     (text) => {
-      expect(parsePeriod(text)).toEqual({ type: 'error', key: 'period.errors.badFormat', params: { text: text.trim() } });
+      expect(parsePeriod(text)).toEqual({
+        type: 'error',
+        key: 'period.errors.badFormat',
+        params: { text: text.trim() },
+      });
     },
   );
 

@@ -19,9 +19,15 @@ describe('local dates in a time zone', () => {
 
   it('follows a zone with summer time through Intl', () => {
     // Berlin moves to UTC+2 on 26 March 2023 at 02:00 and back on 29 October.
-    expect(startOfLocalDay({ year: 2023, month: 3, day: 26 }, 'Europe/Berlin').toISOString()).toBe('2023-03-25T23:00:00.000Z');
-    expect(startOfLocalDay({ year: 2023, month: 3, day: 27 }, 'Europe/Berlin').toISOString()).toBe('2023-03-26T22:00:00.000Z');
-    expect(startOfLocalDay({ year: 2023, month: 10, day: 30 }, 'Europe/Berlin').toISOString()).toBe('2023-10-29T23:00:00.000Z');
+    expect(startOfLocalDay({ year: 2023, month: 3, day: 26 }, 'Europe/Berlin').toISOString()).toBe(
+      '2023-03-25T23:00:00.000Z',
+    );
+    expect(startOfLocalDay({ year: 2023, month: 3, day: 27 }, 'Europe/Berlin').toISOString()).toBe(
+      '2023-03-26T22:00:00.000Z',
+    );
+    expect(startOfLocalDay({ year: 2023, month: 10, day: 30 }, 'Europe/Berlin').toISOString()).toBe(
+      '2023-10-29T23:00:00.000Z',
+    );
   });
 
   it('answers a midnight asked again the same, in a Date of its own', () => {
@@ -36,7 +42,9 @@ describe('local dates in a time zone', () => {
   it('counts days and months', () => {
     expect(addDays({ year: 2023, month: 12, day: 30 }, 3)).toEqual({ year: 2024, month: 1, day: 2 });
     expect(addDays({ year: 2024, month: 3, day: 1 }, -1)).toEqual({ year: 2024, month: 2, day: 29 });
-    expect([daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(2100, 2), daysInMonth(2023, 4)]).toEqual([29, 28, 28, 30]);
+    expect([daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(2100, 2), daysInMonth(2023, 4)]).toEqual([
+      29, 28, 28, 30,
+    ]);
   });
 
   it('reads and writes YYYY-MM-DD, real dates only', () => {

@@ -11,14 +11,55 @@ import {
 } from '../../../src/domain/figures/index.ts';
 import { FREE_RATIO, GROWTH, INDICATOR_CODES, MILLIONS, SMALL_COUNT, indicator } from './fixtures.ts';
 
-const INDICATORS: Indicator[] = [...INDICATOR_CODES.map((c) => indicator(c)), MILLIONS, GROWTH, FREE_RATIO, SMALL_COUNT];
+const INDICATORS: Indicator[] = [
+  ...INDICATOR_CODES.map((c) => indicator(c)),
+  MILLIONS,
+  GROWTH,
+  FREE_RATIO,
+  SMALL_COUNT,
+];
 const SCALARS = INDICATORS.filter((i) => i.kind !== 'ratio');
 const RATIOS = INDICATORS.filter((i) => i.kind === 'ratio');
 
 const ALPHABET = [
-  '0', '1', '2', '5', '9', '.', ',', '%', '/', ' ', '\u00a0', '\u2009', '-', '+', '\u2212', '５', '，', '．', '％',
-  'tỷ', 'tỉ', 'triệu', 'tr', 'nghìn', 'đồng', 'đ', 'VNĐ', 'trên', 'xã', 'người', 'lượt', 'tiêu chí', 'phần trăm',
-  'e', '∞', 'k', 'abc', '\u0301',
+  '0',
+  '1',
+  '2',
+  '5',
+  '9',
+  '.',
+  ',',
+  '%',
+  '/',
+  ' ',
+  '\u00a0',
+  '\u2009',
+  '-',
+  '+',
+  '\u2212',
+  '５',
+  '，',
+  '．',
+  '％',
+  'tỷ',
+  'tỉ',
+  'triệu',
+  'tr',
+  'nghìn',
+  'đồng',
+  'đ',
+  'VNĐ',
+  'trên',
+  'xã',
+  'người',
+  'lượt',
+  'tiêu chí',
+  'phần trăm',
+  'e',
+  '∞',
+  'k',
+  'abc',
+  '\u0301',
 ];
 const figureLike = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 20 }).map((parts) => parts.join(''));
 
@@ -67,15 +108,18 @@ describe('readFigure reads back what formatFigure prints', () => {
     );
   });
 
-  it.each(RATIOS.map((i) => [`${i.code}${i.ratioAtMostOne ? '' : ' (a > b allowed)'}`, i] as const))('%s', (_name, ind) => {
-    fc.assert(
-      fc.property(ratioFor(ind), fc.constantFrom('/', ' / ', ' trên ', ' tren '), (value, connector) => {
-        const text = formatFigure(value, ind).replace('/', connector);
-        readsBackAs(readFigure(text, ind), value, ind);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it.each(RATIOS.map((i) => [`${i.code}${i.ratioAtMostOne ? '' : ' (a > b allowed)'}`, i] as const))(
+    '%s',
+    (_name, ind) => {
+      fc.assert(
+        fc.property(ratioFor(ind), fc.constantFrom('/', ' / ', ' trên ', ' tren '), (value, connector) => {
+          const text = formatFigure(value, ind).replace('/', connector);
+          readsBackAs(readFigure(text, ind), value, ind);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   it('reads a value it took the same way again', () => {
     fc.assert(
@@ -108,7 +152,10 @@ describe('readFigure never throws', () => {
     ['any string', fc.string({ maxLength: 250 })],
     ['any graphemes', fc.string({ unit: 'grapheme', maxLength: 100 })],
     ['any code points', fc.string({ unit: 'binary', maxLength: 250 })],
-    ['lone surrogates and controls', fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) })],
+    [
+      'lone surrogates and controls',
+      fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }),
+    ],
     ['the figure alphabet', figureLike],
   ] as const)('on %s', (_name, arbitrary) => {
     fc.assert(

@@ -39,7 +39,11 @@ const commaAmbiguous = (decimal: number, thousands: number): FigureReading => ({
   readings: [s(decimal), s(thousands)],
   reason: 'comma_decimal_or_thousands',
 });
-const outOfRange = (v: FigureValue, ind: Indicator, notes: { convertedFrom?: MeasureUnit; englishDecimal?: boolean } = {}): FigureReading => ({
+const outOfRange = (
+  v: FigureValue,
+  ind: Indicator,
+  notes: { convertedFrom?: MeasureUnit; englishDecimal?: boolean } = {},
+): FigureReading => ({
   type: 'out_of_range',
   value: v,
   range: ind.range,
@@ -151,15 +155,25 @@ const CASES: Array<[string, string, Indicator, FigureReading]> = [
   ['đồng into tỷ', '20.207.000.000 đồng', AMOUNT, value(20.207, { convertedFrom: 'vnd' })],
   ['VNĐ into tỷ', '1.000.000.000 VNĐ', AMOUNT, value(1, { convertedFrom: 'vnd' })],
   ['đ into tỷ', '5.000.000.000đ', AMOUNT, value(5, { convertedFrom: 'vnd' })],
-  ['tỷ into triệu', '20,207 tỷ', MILLIONS, {
-    type: 'ambiguous',
-    readings: [s(20207), s(20207000)],
-    reason: 'comma_decimal_or_thousands',
-    convertedFrom: 'billion_vnd',
-  }],
+  [
+    'tỷ into triệu',
+    '20,207 tỷ',
+    MILLIONS,
+    {
+      type: 'ambiguous',
+      readings: [s(20207), s(20207000)],
+      reason: 'comma_decimal_or_thousands',
+      convertedFrom: 'billion_vnd',
+    },
+  ],
   ['1,5 tỷ into triệu', '1,5 tỷ', MILLIONS, value(1500, { convertedFrom: 'billion_vnd' })],
   ['200.000 tỷ: thousands out of range, decimal inside: ask', '200.000 tỷ', AMOUNT, dotAmbiguous(200000, 200)],
-  ['conversion decides the range', '150.000.000 triệu', AMOUNT, outOfRange(s(150000), AMOUNT, { convertedFrom: 'million_vnd' })],
+  [
+    'conversion decides the range',
+    '150.000.000 triệu',
+    AMOUNT,
+    outOfRange(s(150000), AMOUNT, { convertedFrom: 'million_vnd' }),
+  ],
   ['revenue in tỷ', '1.234,5 tỷ đồng', REVENUE, value(1234.5)],
   // Label words
   ['người on a count of people', '1.200 người', PEOPLE, value(1200)],

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURE_ERROR_KEYS, RATIO_CONNECTORS, UNIT_PHRASES, lookupUnitPhrase } from '../../../src/domain/figures/index.ts';
+import {
+  FIGURE_ERROR_KEYS,
+  RATIO_CONNECTORS,
+  UNIT_PHRASES,
+  lookupUnitPhrase,
+} from '../../../src/domain/figures/index.ts';
 import { foldUnitText } from '../../../src/domain/figures/vocabulary.ts';
 
 describe('vocabulary', () => {

@@ -10,7 +10,8 @@ const BIN = join(REPO, 'bin/thidua.mjs');
 export const EXAMPLE_BLOC = join(REPO, 'deploy/bloc.example.yaml');
 
 /** Variables of ours that must not leak from the developer's shell into a test bot. */
-const OURS = /^(TELEGRAM_|ZALO_|DATABASE_URL|SQLITE_PATH|SESSION_STORE_URL|BLOC_FILE|ADMIN_|LOG_LEVEL|PORT|PUBLIC_BASE_URL)/;
+const OURS =
+  /^(TELEGRAM_|ZALO_|DATABASE_URL|SQLITE_PATH|SESSION_STORE_URL|BLOC_FILE|ADMIN_|LOG_LEVEL|PORT|PUBLIC_BASE_URL)/;
 
 export interface BotEnvOptions {
   /** A folder of its own (the SQLite file lives there); reuse it to restart the same bot. */
@@ -32,7 +33,9 @@ export function botEnv(options: BotEnvOptions): NodeJS.ProcessEnv {
     LOG_LEVEL: options.logLevel ?? 'info',
     ...(options.token ? { TELEGRAM_BOT_TOKEN: options.token } : {}),
     ...(options.apiRoot ? { TELEGRAM_API_ROOT: options.apiRoot } : {}),
-    ...(options.webhook ? { TELEGRAM_WEBHOOK_URL: options.webhook.url, TELEGRAM_WEBHOOK_SECRET: options.webhook.secret } : {}),
+    ...(options.webhook
+      ? { TELEGRAM_WEBHOOK_URL: options.webhook.url, TELEGRAM_WEBHOOK_SECRET: options.webhook.secret }
+      : {}),
     ...(options.port ? { PORT: String(options.port) } : {}),
   });
   return env;
@@ -87,7 +90,11 @@ export class BotProcess {
 
   /** Starts the bot and resolves once it logged "bot started"; rejects (with its output) otherwise. */
   static async start(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<BotProcess> {
-    const child = spawn(process.execPath, [BIN, 'start'], { cwd: env.SQLITE_PATH ? join(env.SQLITE_PATH, '..') : REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'start'], {
+      cwd: env.SQLITE_PATH ? join(env.SQLITE_PATH, '..') : REPO,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const bot = new BotProcess(child);
     live.add(bot);
     try {
@@ -117,12 +124,18 @@ export class BotProcess {
       });
   }
 
-  async waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs = 15_000): Promise<Record<string, unknown>> {
+  async waitForLog(
+    match: (line: Record<string, unknown>) => boolean,
+    timeoutMs = 15_000,
+  ): Promise<Record<string, unknown>> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const found = this.logs().find(match);
       if (found) return found;
-      if (this.exitInfo) throw new Error(`the bot exited (${JSON.stringify(this.exitInfo)}) before the expected log line:\n${this.output}`);
+      if (this.exitInfo)
+        throw new Error(
+          `the bot exited (${JSON.stringify(this.exitInfo)}) before the expected log line:\n${this.output}`,
+        );
       if (Date.now() > until) throw new Error(`timed out waiting for a log line:\n${this.output}`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -153,8 +166,16 @@ export async function killAllBots(): Promise<void> {
 }
 
 /** Runs a CLI command (`invite …`) to completion with the same environment as the bot. */
-export async function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: env.SQLITE_PATH ? join(env.SQLITE_PATH, '..') : REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: env.SQLITE_PATH ? join(env.SQLITE_PATH, '..') : REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

@@ -79,12 +79,22 @@ export function submissions(file: string): SubmissionRow[] {
 
 /** The stored figures of one unit's report, by indicator code. */
 export function valuesOf(file: string, unitId: string, periodId: string): Map<string, ValueRow> {
-  const rows = query<ValueRow>(file, 'SELECT * FROM submission_values WHERE unit_id = ? AND period_id = ?', unitId, periodId);
+  const rows = query<ValueRow>(
+    file,
+    'SELECT * FROM submission_values WHERE unit_id = ? AND period_id = ?',
+    unitId,
+    periodId,
+  );
   return new Map(rows.map((r) => [r.indicator_code, r]));
 }
 
 export function auditTrail(file: string, unitId: string, periodId: string): AuditRow[] {
-  return query(file, 'SELECT * FROM submission_audit WHERE unit_id = ? AND period_id = ? ORDER BY id', unitId, periodId);
+  return query(
+    file,
+    'SELECT * FROM submission_audit WHERE unit_id = ? AND period_id = ? ORDER BY id',
+    unitId,
+    periodId,
+  );
 }
 
 export function nominations(file: string): NominationRow[] {
@@ -93,7 +103,11 @@ export function nominations(file: string): NominationRow[] {
 
 /** How many times an update id was recorded as processed (the dedupe table; at most once). */
 export function processedCount(file: string, updateId: number): number {
-  const [row] = query<{ n: number }>(file, "SELECT COUNT(*) AS n FROM processed_updates WHERE channel = 'telegram' AND update_id = ?", String(updateId));
+  const [row] = query<{ n: number }>(
+    file,
+    "SELECT COUNT(*) AS n FROM processed_updates WHERE channel = 'telegram' AND update_id = ?",
+    String(updateId),
+  );
   return row?.n ?? 0;
 }
 
@@ -110,6 +124,10 @@ export function leasedUnsent(file: string, chatId: string, now = new Date()): nu
 
 /** Outbox rows to a chat not sent (nor given up) yet. */
 export function unsentCount(file: string, chatId: string): number {
-  const [row] = query<{ n: number }>(file, 'SELECT COUNT(*) AS n FROM outbox WHERE chat_id = ? AND sent_at IS NULL AND failed_at IS NULL AND dropped_at IS NULL', chatId);
+  const [row] = query<{ n: number }>(
+    file,
+    'SELECT COUNT(*) AS n FROM outbox WHERE chat_id = ? AND sent_at IS NULL AND failed_at IS NULL AND dropped_at IS NULL',
+    chatId,
+  );
   return row?.n ?? 0;
 }

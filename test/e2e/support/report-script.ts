@@ -44,7 +44,14 @@ export function openingTexts(bloc: Bloc, unitId: string, periodId: string, now =
       : msg('report.state.late', { date: displayDeadline(instants.lockAt, zone) });
   const { year, fallback } = blocYear(bloc, periodYear(periodId));
   const texts = fallback ? [expectedText('report.fallbackYear', { year: periodYear(periodId), used: year.year })] : [];
-  texts.push(expectedText('report.intro', { unit: unitName(bloc, unitId), period: periodLabel(periodId), total: bloc.indicators.length, state }));
+  texts.push(
+    expectedText('report.intro', {
+      unit: unitName(bloc, unitId),
+      period: periodLabel(periodId),
+      total: bloc.indicators.length,
+      state,
+    }),
+  );
   return texts;
 }
 
@@ -63,7 +70,13 @@ export function indicator(bloc: Bloc, code: string): Indicator {
 /** The first line of the question for indicator `number`: "Chỉ tiêu 5/11: … (xã)". */
 export function questionHead(bloc: Bloc, number: number): string {
   const i = indicatorAt(bloc, number);
-  const text = expectedText('report.ask.question', { number, total: bloc.indicators.length, name: indicatorName(i, 'vi'), unit: unitWord(i.unit), details: [] });
+  const text = expectedText('report.ask.question', {
+    number,
+    total: bloc.indicators.length,
+    name: indicatorName(i, 'vi'),
+    unit: unitWord(i.unit),
+    details: [],
+  });
   return firstLine(text);
 }
 
@@ -104,13 +117,20 @@ export function receiptText(bloc: Bloc, facts: ReceiptFacts, extra?: { revision:
     count: facts.count,
     timeliness: msg(facts.onTime ? 'report.timeliness.onTime' : 'report.timeliness.late'),
   };
-  return extra ? expectedText('report.receiptRevision', { ...params, ...extra }) : expectedText('report.receipt', params);
+  return extra
+    ? expectedText('report.receiptRevision', { ...params, ...extra })
+    : expectedText('report.receipt', params);
 }
 
 /** One line of a revision receipt: "5. Lao động …: 1.100 người → 1.250 người". */
 export function changeLine(bloc: Bloc, code: string, before: FigureValue, after: FigureValue): Message {
   const i = indicator(bloc, code);
-  return msg('report.change', { number: i.number, name: indicatorName(i, 'vi'), before: figureText(before, i), after: figureText(after, i) });
+  return msg('report.change', {
+    number: i.number,
+    name: indicatorName(i, 'vi'),
+    before: figureText(before, i),
+    after: figureText(after, i),
+  });
 }
 
 /** `thidua invite --role focal --unit <unit>` as the secretariat would run it: the deep-link code. */
@@ -132,7 +152,12 @@ export async function register(user: TelegramUser, code: string): Promise<void> 
  * Waits for a message to the user's chat, after the first `since` ones, that `match` accepts: for
  * moments when another message (a receipt sent again after a crash) may arrive in between.
  */
-export async function waitForMessage(user: TelegramUser, since: number, match: (m: SentMessage) => boolean, timeoutMs = 15_000): Promise<SentMessage> {
+export async function waitForMessage(
+  user: TelegramUser,
+  since: number,
+  match: (m: SentMessage) => boolean,
+  timeoutMs = 15_000,
+): Promise<SentMessage> {
   const find = () => user.messages().slice(since).find(match);
   await user.api.waitUntil(() => find() !== undefined, timeoutMs, 'a matching message');
   return find() as SentMessage;
@@ -141,11 +166,24 @@ export async function waitForMessage(user: TelegramUser, since: number, match: (
 /** The first line of the summary before sending (of a revision, when the unit sent before). */
 export function summaryHead(bloc: Bloc, unitId: string, periodId: string, count: number, revision = false): string {
   const key = revision ? 'report.summary.revision' : 'report.summary.title';
-  return firstLine(expectedText(key, { period: periodLabel(periodId), unit: unitName(bloc, unitId), count, total: bloc.indicators.length, lines: [] }));
+  return firstLine(
+    expectedText(key, {
+      period: periodLabel(periodId),
+      unit: unitName(bloc, unitId),
+      count,
+      total: bloc.indicators.length,
+      lines: [],
+    }),
+  );
 }
 
 /** `/baocao` for the only open period: the opening texts, then the first question. */
-export async function startReport(user: TelegramUser, bloc: Bloc, unitId: string, periodId: string): Promise<SentMessage[]> {
+export async function startReport(
+  user: TelegramUser,
+  bloc: Bloc,
+  unitId: string,
+  periodId: string,
+): Promise<SentMessage[]> {
   const opening = openingTexts(bloc, unitId, periodId);
   const replies = await user.say('/baocao', opening.length + 1);
   expect(replies.slice(0, -1).map((m) => m.text)).toEqual(opening);
@@ -157,13 +195,22 @@ export async function startReport(user: TelegramUser, bloc: Bloc, unitId: string
  * Answers indicators `from`, `from + 1`… with figures that need no question back: each gets its echo
  * and the next question (after the last indicator, the summary). Returns the last two messages.
  */
-export async function answerPlain(user: TelegramUser, bloc: Bloc, answers: readonly string[], from: number, summary?: { unitId: string; periodId: string }): Promise<SentMessage[]> {
+export async function answerPlain(
+  user: TelegramUser,
+  bloc: Bloc,
+  answers: readonly string[],
+  from: number,
+  summary?: { unitId: string; periodId: string },
+): Promise<SentMessage[]> {
   let replies: SentMessage[] = [];
   for (const [i, answer] of answers.entries()) {
     const number = from + i;
     replies = await user.say(answer, 2);
     expect(replies[0]?.text?.startsWith(echoPrefix()), `echo of ${answer}`).toBe(true);
-    const next = number < bloc.indicators.length ? questionHead(bloc, number + 1) : summary && summaryHead(bloc, summary.unitId, summary.periodId, bloc.indicators.length);
+    const next =
+      number < bloc.indicators.length
+        ? questionHead(bloc, number + 1)
+        : summary && summaryHead(bloc, summary.unitId, summary.periodId, bloc.indicators.length);
     if (next) expect(firstLine(replies[1]?.text), `after ${answer}`).toBe(next);
   }
   return replies;

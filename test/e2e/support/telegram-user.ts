@@ -54,7 +54,13 @@ export class TelegramUser {
   async press(label: string, count = 1, timeoutMs = 15_000): Promise<SentMessage[]> {
     const message = [...this.messages()].reverse().find((m) => buttonsOf(m).some((b) => b.text === label));
     const button = message ? buttonsOf(message).find((b) => b.text === label) : undefined;
-    if (!message || !button?.callback_data) throw new Error(`no button "${label}" in this chat; buttons: ${this.messages().flatMap(buttonsOf).map((b) => b.text).join(', ')}`);
+    if (!message || !button?.callback_data)
+      throw new Error(
+        `no button "${label}" in this chat; buttons: ${this.messages()
+          .flatMap(buttonsOf)
+          .map((b) => b.text)
+          .join(', ')}`,
+      );
     const before = this.messages().length;
     await this.api.send(this.api.updates.callback(this.chat, this.user, button.callback_data, message.message_id));
     return this.waitForNew(before, count, timeoutMs);

@@ -11,7 +11,8 @@ describe('conversation engine', () => {
     await h.close();
   });
 
-  const buttonsOf = (m: { reply: { choices?: { id: string }[][] } } | undefined) => (m?.reply.choices ?? []).flat().map((c) => c.id);
+  const buttonsOf = (m: { reply: { choices?: { id: string }[][] } } | undefined) =>
+    (m?.reply.choices ?? []).flat().map((c) => c.id);
 
   it('never reuses a button nonce after a reset: an old button stays stale', async () => {
     const chat = await h.person({ role: 'focal' });
@@ -61,7 +62,11 @@ describe('conversation engine', () => {
     const later = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
     const chat = await h.person({ role: 'focal', userId: 'seen', name: 'Lan' });
     await chat.say('/trogiup');
-    expect(await people.get('console', 'seen')).toMatchObject({ displayName: 'Lan', firstSeenAt: start, lastSeenAt: start });
+    expect(await people.get('console', 'seen')).toMatchObject({
+      displayName: 'Lan',
+      firstSeenAt: start,
+      lastSeenAt: start,
+    });
     h.clock.now = later(59);
     await chat.say('/trogiup');
     expect((await people.get('console', 'seen'))?.lastSeenAt).toEqual(start);
@@ -71,13 +76,24 @@ describe('conversation engine', () => {
     h.clock.now = later(61);
     const renamed = await h.person({ role: 'focal', userId: 'seen', name: 'Lan Nguyễn' });
     await renamed.say('/trogiup');
-    expect(await people.get('console', 'seen')).toMatchObject({ displayName: 'Lan Nguyễn', firstSeenAt: start, lastSeenAt: later(61) });
+    expect(await people.get('console', 'seen')).toMatchObject({
+      displayName: 'Lan Nguyễn',
+      firstSeenAt: start,
+      lastSeenAt: later(61),
+    });
   });
 
   it('reports an update it could not even record as unrecorded, so the channel does not acknowledge it', async () => {
     await h.runtime.database.close();
     const result = await h.runtime.engine.handle({
-      channel: 'console', chatId: 'c', chatType: 'private', userId: 'u', displayName: 'U', text: '/trogiup', updateId: 'x1', at: h.clock.now,
+      channel: 'console',
+      chatId: 'c',
+      chatType: 'private',
+      userId: 'u',
+      displayName: 'U',
+      text: '/trogiup',
+      updateId: 'x1',
+      at: h.clock.now,
     });
     expect(result).toBe('unrecorded');
     // Reopen so close() in afterEach has something to close.

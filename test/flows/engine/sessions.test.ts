@@ -27,7 +27,11 @@ function sessionSuite(name: string, options: () => Promise<HarnessOptions & { cl
     });
 
     it('keeps a two-step conversation across a restart', async () => {
-      const chat = await h.person({ role: 'focal', userId: `p-${randomBytes(3).toString('hex')}`, chatId: 'restart-chat' });
+      const chat = await h.person({
+        role: 'focal',
+        userId: `p-${randomBytes(3).toString('hex')}`,
+        chatId: 'restart-chat',
+      });
       expect(keys(await chat.say('/ngonngu'))).toEqual(['language.ask']);
       const userId = (await h.runtime.services.repos.registrations.listActive(h.bloc.id)).at(-1)?.userId ?? '';
       await h.close();
@@ -38,10 +42,16 @@ function sessionSuite(name: string, options: () => Promise<HarnessOptions & { cl
       expect(replies[0]?.lang).toBe('en');
     });
 
-    it('applies one person\'s concurrent messages one after another, even on a slow store', async () => {
+    it("applies one person's concurrent messages one after another, even on a slow store", async () => {
       const slow = (store: SessionStore): SessionStore => ({
-        get: async (k) => { await delay(); return store.get(k); },
-        set: async (k, v, ttl) => { await delay(); return store.set(k, v, ttl); },
+        get: async (k) => {
+          await delay();
+          return store.get(k);
+        },
+        set: async (k, v, ttl) => {
+          await delay();
+          return store.set(k, v, ttl);
+        },
         delete: (k) => store.delete(k),
       });
       await h.close();
@@ -50,7 +60,14 @@ function sessionSuite(name: string, options: () => Promise<HarnessOptions & { cl
       const inputs = ['/ngonngu', '2', '/ngonngu', '1', '/ngonngu', '2'];
       await Promise.all(inputs.map((text) => chat.say(text)));
       const sent = chat.transcript.map((m) => m.reply.key);
-      expect(sent).toEqual(['language.ask', 'language.set', 'language.ask', 'language.set', 'language.ask', 'language.set']);
+      expect(sent).toEqual([
+        'language.ask',
+        'language.set',
+        'language.ask',
+        'language.set',
+        'language.ask',
+        'language.set',
+      ]);
       expect(chat.transcript.at(-1)?.lang).toBe('en');
     });
   });
@@ -68,7 +85,11 @@ async function freshPostgres(adminUrl: string): Promise<{ url: string; drop: () 
   const run = async (sql: string) => {
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
-    try { await c.query(sql); } finally { await c.end(); }
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
   };
   await run(`create database ${name}`);
   const u = new URL(adminUrl);
@@ -82,15 +103,32 @@ describeWithService('TEST_DATABASE_URL', 'sessions on PostgreSQL', (adminUrl) =>
   sessionSuite('default store over PostgreSQL data', async () => {
     const { dir, cleanup } = tempDir();
     const pgdb = await freshPostgres(adminUrl);
-    return { dir, databaseUrl: pgdb.url, cleanup: async () => { await pgdb.drop(); await cleanup(); } };
+    return {
+      dir,
+      databaseUrl: pgdb.url,
+      cleanup: async () => {
+        await pgdb.drop();
+        await cleanup();
+      },
+    };
   });
   sessionSuite('@keyv/postgres session store (weaker mode)', async () => {
     const { dir, cleanup } = tempDir();
     const pgdb = await freshPostgres(adminUrl);
-    return { dir, sessionStoreUrl: pgdb.url, cleanup: async () => { await pgdb.drop(); await cleanup(); } };
+    return {
+      dir,
+      sessionStoreUrl: pgdb.url,
+      cleanup: async () => {
+        await pgdb.drop();
+        await cleanup();
+      },
+    };
   });
 });
 
 describeWithService('TEST_REDIS_URL', 'sessions on Redis', (redisUrl) => {
-  sessionSuite('@keyv/redis session store (weaker mode)', async () => tempDir() && { ...tempDir(), sessionStoreUrl: redisUrl });
+  sessionSuite(
+    '@keyv/redis session store (weaker mode)',
+    async () => tempDir() && { ...tempDir(), sessionStoreUrl: redisUrl },
+  );
 });

@@ -13,7 +13,17 @@ function states(message: SentMessage | undefined): Map<unknown, string | undefin
   return new Map(units(message).map((l) => [l.params?.label, (l.params?.state as Message | undefined)?.key]));
 }
 
-const UNIT_IDS = ['thanh-pho-lao-cai', 'thi-xa-sa-pa', 'bat-xat', 'bao-thang', 'bao-yen', 'bac-ha', 'muong-khuong', 'si-ma-cai', 'van-ban'];
+const UNIT_IDS = [
+  'thanh-pho-lao-cai',
+  'thi-xa-sa-pa',
+  'bat-xat',
+  'bao-thang',
+  'bao-yen',
+  'bac-ha',
+  'muong-khuong',
+  'si-ma-cai',
+  'van-ban',
+];
 const june = { key: 'common.period', params: { month: 6, year: 2023 } };
 
 describe('/chuanop', () => {
@@ -30,14 +40,21 @@ describe('/chuanop', () => {
     await saveReport(h, 'van-ban', '2023-06', local('2023-06-18T08:00'), { onTime: false });
     await saveReport(h, 'bat-xat', '2023-06', local('2023-06-19T08:00'), { status: 'draft' });
     await saveReport(h, 'bao-yen', '2023-06', local('2023-06-15T08:00'), { onTime: true });
-    await saveReport(h, 'bao-yen', '2023-06', local('2023-06-19T08:00'), { status: 'returned', returnReason: 'Thiếu chỉ tiêu 3', reviseBy: local('2023-06-23T00:00') });
+    await saveReport(h, 'bao-yen', '2023-06', local('2023-06-19T08:00'), {
+      status: 'returned',
+      returnReason: 'Thiếu chỉ tiêu 3',
+      reviseBy: local('2023-06-23T00:00'),
+    });
 
     const replies = await (await h.person({ role: 'secretariat' })).say('/chuanop');
     expect(keys(replies)).toEqual(['missing.period']);
     const [answer] = replies;
     expect(answer?.reply.params?.period).toEqual(june);
     expect(answer?.reply.params?.count).toBe(7);
-    expect(answer?.reply.params?.rate).toEqual({ key: 'common.rate', params: { submitted: 2, onTime: 1, expected: 9 } });
+    expect(answer?.reply.params?.rate).toEqual({
+      key: 'common.rate',
+      params: { submitted: 2, onTime: 1, expected: 9 },
+    });
     const byUnit = states(answer);
     expect(byUnit.size).toBe(7);
     expect(byUnit.has('Huyện Bắc Hà')).toBe(false);
@@ -46,11 +63,17 @@ describe('/chuanop', () => {
     expect(byUnit.get('Huyện Bát Xát')).toBe('common.reportState.draft');
     expect(units(answer)).toContainEqual({
       key: 'common.item',
-      params: { label: 'Huyện Bảo Yên', state: { key: 'common.reportState.returned', params: { reason: 'Thiếu chỉ tiêu 3', until: '22/06/2023' } } },
+      params: {
+        label: 'Huyện Bảo Yên',
+        state: { key: 'common.reportState.returned', params: { reason: 'Thiếu chỉ tiêu 3', until: '22/06/2023' } },
+      },
     });
     expect(units(answer)).toContainEqual({
       key: 'common.item',
-      params: { label: 'Huyện Mường Khương', state: { key: 'common.reportState.late', params: { since: '17/06/2023', lock: '09/07/2023' } } },
+      params: {
+        label: 'Huyện Mường Khương',
+        state: { key: 'common.reportState.late', params: { since: '17/06/2023', lock: '09/07/2023' } },
+      },
     });
   });
 
@@ -64,12 +87,16 @@ describe('/chuanop', () => {
   it('says so when every unit is in', async () => {
     for (const unitId of UNIT_IDS) await saveReport(h, unitId, '2023-06', local('2023-06-15T08:00'), { onTime: true });
     const [answer] = await (await h.person({ role: 'secretariat' })).say('/chuanop');
-    expect(answer?.reply).toEqual({ key: 'missing.allIn', params: { period: june, rate: { key: 'common.rate', params: { submitted: 9, onTime: 9, expected: 9 } } } });
+    expect(answer?.reply).toEqual({
+      key: 'missing.allIn',
+      params: { period: june, rate: { key: 'common.rate', params: { submitted: 9, onTime: 9, expected: 9 } } },
+    });
   });
 
   it('lists a period reopened for one unit beside the current one, naming the units it locked for on one line', async () => {
     h.clock.now = local('2023-07-12T09:00');
-    for (const unitId of UNIT_IDS.slice(0, 6)) await saveReport(h, unitId, '2023-06', local('2023-06-15T08:00'), { onTime: true });
+    for (const unitId of UNIT_IDS.slice(0, 6))
+      await saveReport(h, unitId, '2023-06', local('2023-06-15T08:00'), { onTime: true });
     await h.runtime.services.repos.calendar.addReopening({
       blocId: h.bloc.id,
       periodId: '2023-06',
@@ -80,11 +107,20 @@ describe('/chuanop', () => {
       at: h.clock.now,
     });
     const replies = await (await h.person({ role: 'secretariat' })).say('/chuanop');
-    expect(replies.map((r) => r.reply.params?.period)).toEqual([june, { key: 'common.period', params: { month: 7, year: 2023 } }]);
+    expect(replies.map((r) => r.reply.params?.period)).toEqual([
+      june,
+      { key: 'common.period', params: { month: 7, year: 2023 } },
+    ]);
     const [juneReply] = replies;
     expect(juneReply?.reply.params?.count).toBe(3);
     expect(units(juneReply)).toEqual([
-      { key: 'common.item', params: { label: 'Huyện Si Ma Cai', state: { key: 'common.reportState.reopened', params: { until: '14/07/2023' } } } },
+      {
+        key: 'common.item',
+        params: {
+          label: 'Huyện Si Ma Cai',
+          state: { key: 'common.reportState.reopened', params: { until: '14/07/2023' } },
+        },
+      },
       { key: 'missing.lockedOut', params: { count: 2, units: 'Huyện Mường Khương, Huyện Văn Bàn' } },
     ]);
   });

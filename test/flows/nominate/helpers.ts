@@ -24,6 +24,9 @@ export function summaryFields(message: SentMessage): [string, string][] {
   return lines.map((line) => {
     const field = line.params?.field as Message;
     const value = line.params?.value as ParamValue;
-    return [field.key.replace('nominate.field.', ''), typeof value === 'object' && !Array.isArray(value) ? value.key : String(value)];
+    return [
+      field.key.replace('nominate.field.', ''),
+      typeof value === 'object' && !Array.isArray(value) ? value.key : String(value),
+    ];
   });
 }

@@ -52,8 +52,20 @@ describe('/dexuat: nominate an advanced model', () => {
     const receipt = await chat.say('1');
     expect(keys(receipt)).toEqual(['nominate.sent']);
     const [saved] = await stored();
-    expect(receipt[0]?.reply.params).toEqual({ number: saved?.id, name: 'Phòng Nội vụ huyện', movement: '5. Cải cách hành chính 2021–2025', year: 2023 });
-    expect(saved).toMatchObject({ kind: 'collective', name: 'Phòng Nội vụ huyện', movementId: 'cai-cach-hanh-chinh', achievements: ACHIEVEMENTS, year: 2023, unitId: 'si-ma-cai' });
+    expect(receipt[0]?.reply.params).toEqual({
+      number: saved?.id,
+      name: 'Phòng Nội vụ huyện',
+      movement: '5. Cải cách hành chính 2021–2025',
+      year: 2023,
+    });
+    expect(saved).toMatchObject({
+      kind: 'collective',
+      name: 'Phòng Nội vụ huyện',
+      movementId: 'cai-cach-hanh-chinh',
+      achievements: ACHIEVEMENTS,
+      year: 2023,
+      unitId: 'si-ma-cai',
+    });
     expect(saved?.position).toBeUndefined();
     expect(saved?.photoRef).toBeUndefined();
     // The conversation is over: plain text now gets the hint.
@@ -115,7 +127,10 @@ describe('/dexuat: nominate an advanced model', () => {
     expect(keys(await chat.say('2'))).toEqual(['nominate.ask.achievements']);
     await chat.say(ACHIEVEMENTS);
     const summary = await chat.say('skip');
-    expect(summaryFields(last(summary))).toContainEqual(['movement', '11. Toàn dân đoàn kết xây dựng đời sống văn hóa; nông thôn mới, đô thị văn minh 2021–2025']);
+    expect(summaryFields(last(summary))).toContainEqual([
+      'movement',
+      '11. Toàn dân đoàn kết xây dựng đời sống văn hóa; nông thôn mới, đô thị văn minh 2021–2025',
+    ]);
 
     // Words from the middle of a name still find it; a number picks from the whole list.
     const other = await h.person({ role: 'focal', unitId: 'bac-ha' });
@@ -123,12 +138,18 @@ describe('/dexuat: nominate an advanced model', () => {
     expect(keys(await other.say('dan so'))).toEqual(['nominate.ask.achievements']);
     await other.say(ACHIEVEMENTS);
     let otherSummary = await other.say('bo qua');
-    expect(summaryFields(last(otherSummary))).toContainEqual(['movement', expect.stringMatching(/^4\. Bảo vệ, chăm sóc/)]);
+    expect(summaryFields(last(otherSummary))).toContainEqual([
+      'movement',
+      expect.stringMatching(/^4\. Bảo vệ, chăm sóc/),
+    ]);
     for (const answer of ['quay lại', 'quay lại', 'quay lại']) await other.say(answer);
     expect(keys(await other.say('12'))).toEqual(['nominate.ask.achievements']);
     await other.say(ACHIEVEMENTS);
     otherSummary = await other.say('bo qua');
-    expect(summaryFields(last(otherSummary))).toContainEqual(['movement', expect.stringMatching(/^12\. Nông dân sản xuất/)]);
+    expect(summaryFields(last(otherSummary))).toContainEqual([
+      'movement',
+      expect.stringMatching(/^12\. Nông dân sản xuất/),
+    ]);
   });
 
   it('refuses an empty or too long name and too short achievements, then accepts them', async () => {
@@ -143,7 +164,11 @@ describe('/dexuat: nominate an advanced model', () => {
     await chat.say('1');
     const tooShort = await chat.say('Làm tốt');
     expect(keys(tooShort)).toEqual(['nominate.text.tooShort', 'nominate.ask.achievements']);
-    expect(tooShort[0]?.reply.params).toMatchObject({ field: { key: 'nominate.field.achievements' }, length: 7, min: 20 });
+    expect(tooShort[0]?.reply.params).toMatchObject({
+      field: { key: 'nominate.field.achievements' },
+      length: 7,
+      min: 20,
+    });
     expect(keys(await chat.say(ACHIEVEMENTS))).toEqual(['nominate.ask.photo']);
   });
 
@@ -162,12 +187,23 @@ describe('/dexuat: nominate an advanced model', () => {
 
   it('flags a likely duplicate from another unit: same name folded, movement and year', async () => {
     const existing = await h.runtime.services.repos.nominations.create({
-      blocId: h.bloc.id, unitId: 'bac-ha', year: 2023, kind: 'individual', name: 'NGUYEN THI  HOA',
-      movementId: 'chuyen-doi-so', achievements: ACHIEVEMENTS, createdAt: new Date('2023-05-02T03:00:00Z'),
+      blocId: h.bloc.id,
+      unitId: 'bac-ha',
+      year: 2023,
+      kind: 'individual',
+      name: 'NGUYEN THI  HOA',
+      movementId: 'chuyen-doi-so',
+      achievements: ACHIEVEMENTS,
+      createdAt: new Date('2023-05-02T03:00:00Z'),
     });
     await h.runtime.services.repos.nominations.create({
-      blocId: h.bloc.id, unitId: 'bao-yen', year: 2023, kind: 'individual', name: 'Nguyễn Thị Hoa',
-      movementId: 'cai-cach-hanh-chinh', achievements: ACHIEVEMENTS,
+      blocId: h.bloc.id,
+      unitId: 'bao-yen',
+      year: 2023,
+      kind: 'individual',
+      name: 'Nguyễn Thị Hoa',
+      movementId: 'cai-cach-hanh-chinh',
+      achievements: ACHIEVEMENTS,
     });
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await chat.say('/dexuat');
@@ -177,7 +213,9 @@ describe('/dexuat: nominate an advanced model', () => {
     expect(keys(summary)).toEqual(['nominate.duplicate.warning', 'nominate.summary']);
     expect(summary[0]?.reply.params).toEqual({
       year: 2023,
-      entries: [{ key: 'nominate.duplicate.entry', params: { unit: 'Huyện Bắc Hà', number: existing.id, date: '02/05/2023' } }],
+      entries: [
+        { key: 'nominate.duplicate.entry', params: { unit: 'Huyện Bắc Hà', number: existing.id, date: '02/05/2023' } },
+      ],
     });
     // Still possible to send (the secretariat decides); the nomination is kept.
     expect(keys(await chat.say('1'))).toEqual(['nominate.sent']);
@@ -211,7 +249,15 @@ describe('/dexuat: nominate an advanced model', () => {
     expect(keys(await chat.say('Hiệu trưởng'))).toEqual(['nominate.ask.workplace']);
     const summary = await chat.say('Trường Tiểu học Lử Thẩn');
     expect(keys(summary)).toEqual(['nominate.summary']);
-    expect(summaryFields(last(summary)).map(([field]) => field)).toEqual(['kind', 'name', 'position', 'workplace', 'movement', 'achievements', 'photo']);
+    expect(summaryFields(last(summary)).map(([field]) => field)).toEqual([
+      'kind',
+      'name',
+      'position',
+      'workplace',
+      'movement',
+      'achievements',
+      'photo',
+    ]);
 
     expect(keys(await chat.say('hủy đề xuất'))).toEqual(['nominate.cancelled']);
     expect(await stored()).toEqual([]);
@@ -219,7 +265,11 @@ describe('/dexuat: nominate an advanced model', () => {
 
   it('gives the notice once per draft: with `/dexuat ca nhan`, and not again after going back and choosing again', async () => {
     const chat = await h.person({ role: 'focal' });
-    expect(keys(await chat.say('/dexuat ca nhan'))).toEqual(['nominate.intro', 'nominate.privacy.noticeWithBloc', 'nominate.ask.nameIndividual']);
+    expect(keys(await chat.say('/dexuat ca nhan'))).toEqual([
+      'nominate.intro',
+      'nominate.privacy.noticeWithBloc',
+      'nominate.ask.nameIndividual',
+    ]);
     expect(keys(await chat.say('quay lại'))).toEqual(['nominate.ask.kind']);
     expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.ask.nameIndividual']);
     await chat.say('quay lại');

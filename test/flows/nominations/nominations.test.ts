@@ -18,14 +18,48 @@ describe('/dsdexuat: the unit nominations of the year', () => {
     expect(before[0]?.reply.params).toEqual({ unit: 'Huyện Si Ma Cai', year: 2023 });
 
     await chat.say('/dexuat');
-    for (const answer of ['1', 'Phòng Nội vụ huyện', '5', 'Dẫn đầu khối về giải quyết hồ sơ trực tuyến.', 'bỏ qua', '1']) await chat.say(answer);
+    for (const answer of [
+      '1',
+      'Phòng Nội vụ huyện',
+      '5',
+      'Dẫn đầu khối về giải quyết hồ sơ trực tuyến.',
+      'bỏ qua',
+      '1',
+    ])
+      await chat.say(answer);
     const longName = `Nguyễn Văn An ${'rất dài '.repeat(20)}`.trim();
     await chat.say('/dexuat');
-    for (const answer of ['2', longName, 'Chuyên viên', 'UBND huyện', 'chuyen doi so', 'Xây dựng phần mềm một cửa cho toàn huyện.', 'bỏ qua', '1']) await chat.say(answer);
+    for (const answer of [
+      '2',
+      longName,
+      'Chuyên viên',
+      'UBND huyện',
+      'chuyen doi so',
+      'Xây dựng phần mềm một cửa cho toàn huyện.',
+      'bỏ qua',
+      '1',
+    ])
+      await chat.say(answer);
     // Another unit's nomination and one of another year are not listed.
     const repos = h.runtime.services.repos;
-    await repos.nominations.create({ blocId: h.bloc.id, unitId: 'bac-ha', year: 2023, kind: 'collective', name: 'Xã Bản Phố', movementId: 'chuyen-doi-so', achievements: 'x'.repeat(30) });
-    await repos.nominations.create({ blocId: h.bloc.id, unitId: 'si-ma-cai', year: 2022, kind: 'collective', name: 'Xã Sán Chải', movementId: 'chuyen-doi-so', achievements: 'x'.repeat(30) });
+    await repos.nominations.create({
+      blocId: h.bloc.id,
+      unitId: 'bac-ha',
+      year: 2023,
+      kind: 'collective',
+      name: 'Xã Bản Phố',
+      movementId: 'chuyen-doi-so',
+      achievements: 'x'.repeat(30),
+    });
+    await repos.nominations.create({
+      blocId: h.bloc.id,
+      unitId: 'si-ma-cai',
+      year: 2022,
+      kind: 'collective',
+      name: 'Xã Sán Chải',
+      movementId: 'chuyen-doi-so',
+      achievements: 'x'.repeat(30),
+    });
 
     const after = await chat.say('dsdexuat');
     expect(keys(after)).toEqual(['nominations.list']);
@@ -35,9 +69,19 @@ describe('/dsdexuat: the unit nominations of the year', () => {
     const lines = params.lines as Message[];
     expect(lines[0]).toEqual({
       key: 'nominations.line',
-      params: { number: ids[0], kind: { key: 'nominate.kind.collective' }, name: 'Phòng Nội vụ huyện', movement: 'Cải cách hành chính', date: '12/06/2023' },
+      params: {
+        number: ids[0],
+        kind: { key: 'nominate.kind.collective' },
+        name: 'Phòng Nội vụ huyện',
+        movement: 'Cải cách hành chính',
+        date: '12/06/2023',
+      },
     });
-    expect(lines[1]?.params).toMatchObject({ number: ids[1], kind: { key: 'nominate.kind.individual' }, movement: 'Chuyển đổi số' });
+    expect(lines[1]?.params).toMatchObject({
+      number: ids[1],
+      kind: { key: 'nominate.kind.individual' },
+      movement: 'Chuyển đổi số',
+    });
     const shown = String(lines[1]?.params?.name);
     expect([...shown].length).toBeLessThanOrEqual(60);
     expect(shown.endsWith('…')).toBe(true);

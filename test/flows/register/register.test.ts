@@ -10,7 +10,10 @@ describe('register flow', () => {
     await h.close();
   });
 
-  async function invite(code: string, options: { role?: 'focal' | 'leader' | 'secretariat'; unitId?: string; expiresInMs?: number } = {}) {
+  async function invite(
+    code: string,
+    options: { role?: 'focal' | 'leader' | 'secretariat'; unitId?: string; expiresInMs?: number } = {},
+  ) {
     await h.runtime.services.repos.invites.create({
       code,
       blocId: h.bloc.id,

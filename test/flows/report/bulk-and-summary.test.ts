@@ -33,7 +33,12 @@ describe('/baocao: bulk paste and the summary', () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await chat.say('/baocao');
     const pasted = await chat.say(PASTE);
-    expect(keys(pasted)).toEqual(['report.bulk.taken', 'report.bulk.problems', 'report.bulk.queued', 'report.ambiguous']);
+    expect(keys(pasted)).toEqual([
+      'report.bulk.taken',
+      'report.bulk.problems',
+      'report.bulk.queued',
+      'report.ambiguous',
+    ]);
     expect(pasted[0]?.reply.params).toMatchObject({ count: 9 });
     const problems = pasted[1]!.reply.params?.lines;
     expect(Array.isArray(problems) && problems.map((m) => [m.key, m.params?.line])).toEqual([
@@ -102,7 +107,10 @@ describe('/baocao: bulk paste and the summary', () => {
     expect(keys(await chat.say('gì vậy'))).toEqual(['report.summaryUnclear', 'report.summary.title']);
     await chat.say('1');
     const saved = await stored();
-    expect(saved?.values.find((v) => v.indicatorCode === 'gia-tri-cong-nghiep')?.value).toEqual({ type: 'scalar', value: 20300 });
+    expect(saved?.values.find((v) => v.indicatorCode === 'gia-tri-cong-nghiep')?.value).toEqual({
+      type: 'scalar',
+      value: 20300,
+    });
   });
 
   it('a paste on the summary changes those figures and shows the summary again', async () => {

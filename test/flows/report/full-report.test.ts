@@ -19,11 +19,18 @@ describe('/baocao: a full report', () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     const opening = await chat.say('/baocao');
     expect(keys(opening)).toEqual(['report.intro', 'report.ask.question']);
-    expect(opening[0]?.reply.params).toMatchObject({ period: { key: 'common.period', params: { month: 6, year: 2023 } }, total: 11, unit: 'Huyện Si Ma Cai' });
+    expect(opening[0]?.reply.params).toMatchObject({
+      period: { key: 'common.period', params: { month: 6, year: 2023 } },
+      total: 11,
+      unit: 'Huyện Si Ma Cai',
+    });
     const first = last(opening).reply;
     expect(first.params).toMatchObject({ number: 1, total: 11, unit: { key: 'units.billion_vnd' } });
     // Si Ma Cai's plan for budget revenue is 60 tỷ đồng.
-    expect(find(first, 'report.ask.plan')?.params).toMatchObject({ year: 2023, figure: { key: 'report.value.unit', params: { number: '60' } } });
+    expect(find(first, 'report.ask.plan')?.params).toMatchObject({
+      year: 2023,
+      figure: { key: 'report.value.unit', params: { number: '60' } },
+    });
     expect(find(first, 'report.ask.example')).toBeDefined();
 
     const echo = await chat.say(SEED_ANSWERS[0]);
@@ -39,11 +46,19 @@ describe('/baocao: a full report', () => {
     const summary = await chat.say(SEED_ANSWERS[10]);
     expect(keys(summary)).toEqual(['report.echo', 'report.summary.title']);
     expect(last(summary).reply.params).toMatchObject({ count: 11, total: 11 });
-    expect(last(summary).reply.choices?.flat().map((c) => c.id.split('|')[1])).toEqual(['send', 'change', 'cancel']);
+    expect(
+      last(summary)
+        .reply.choices?.flat()
+        .map((c) => c.id.split('|')[1]),
+    ).toEqual(['send', 'change', 'cancel']);
 
     const receipt = await chat.say('1');
     expect(keys(receipt)).toEqual(['report.receipt']);
-    expect(receipt[0]?.reply.params).toMatchObject({ count: 11, at: '10:00 12/06/2023', timeliness: { key: 'report.timeliness.onTime' } });
+    expect(receipt[0]?.reply.params).toMatchObject({
+      count: 11,
+      at: '10:00 12/06/2023',
+      timeliness: { key: 'report.timeliness.onTime' },
+    });
 
     const saved = await stored();
     expect(saved).toMatchObject({ status: 'submitted', onTime: true, revision: 1 });
@@ -72,7 +87,11 @@ describe('/baocao: a full report', () => {
     const asked = await chat.say('1.234');
     expect(keys(asked)).toEqual(['report.ambiguous']);
     const options = last(asked).reply.choices!.flat();
-    expect(options.map((o) => ('key' in o.label ? o.label.params?.number : undefined))).toEqual(['1.234', '1,234', undefined]);
+    expect(options.map((o) => ('key' in o.label ? o.label.params?.number : undefined))).toEqual([
+      '1.234',
+      '1,234',
+      undefined,
+    ]);
     expect(options[2]?.label).toEqual({ key: 'report.choice.retype' });
     const picked = await chat.say('2');
     expect(keys(picked)).toEqual(['report.echo', 'report.ask.question']);
@@ -89,7 +108,10 @@ describe('/baocao: a full report', () => {
     for (const answer of SEED_ANSWERS.slice(0, 8)) await chat.say(answer);
     const out = await chat.say('25');
     expect(keys(out)).toEqual(['report.outOfRange']);
-    expect(last(out).reply.params).toMatchObject({ number: 9, range: { key: 'report.value.unit', params: { number: '0–19' } } });
+    expect(last(out).reply.params).toMatchObject({
+      number: 9,
+      range: { key: 'report.value.unit', params: { number: '0–19' } },
+    });
     const retype = await chat.say('2');
     expect(keys(retype)).toEqual(['report.ask.question']);
     expect(last(retype).reply.params).toMatchObject({ number: 9 });
@@ -110,7 +132,12 @@ describe('/baocao: a full report', () => {
     const [view] = await chat.say('/xem');
     const viewLine = (view?.reply.params?.lines as Message[]).find((l) => l.params?.number === 9);
     expect(viewLine?.params?.figure).toMatchObject({ key: 'report.detail.confirmed' });
-    expect(find((view?.reply.params?.lines as Message[]).find((l) => l.params?.number === 8)!, 'report.detail.confirmed')).toBeUndefined();
+    expect(
+      find(
+        (view?.reply.params?.lines as Message[]).find((l) => l.params?.number === 8)!,
+        'report.detail.confirmed',
+      ),
+    ).toBeUndefined();
 
     // A revision keeps the flag of a figure sent before: changing another one lists only that one.
     await chat.say('/baocao');
@@ -127,9 +154,17 @@ describe('/baocao: a full report', () => {
     expect(keys(receipt)).toEqual(['report.receiptRevision']);
     const change = (receipt[0]!.reply.params?.changes as Message[])[0]!;
     expect(change.params?.number).toBe(9);
-    expect(change.params?.before).toMatchObject({ key: 'report.detail.confirmed', params: { figure: { params: { number: '25' } } } });
-    expect(change.params?.after).toMatchObject({ key: 'report.detail.confirmed', params: { figure: { params: { number: '26' } } } });
-    expect((await stored())?.values.filter((v) => v.confirmedOutOfRange).map((v) => v.indicatorCode)).toEqual(['tieu-chi-ntm']);
+    expect(change.params?.before).toMatchObject({
+      key: 'report.detail.confirmed',
+      params: { figure: { params: { number: '25' } } },
+    });
+    expect(change.params?.after).toMatchObject({
+      key: 'report.detail.confirmed',
+      params: { figure: { params: { number: '26' } } },
+    });
+    expect((await stored())?.values.filter((v) => v.confirmedOutOfRange).map((v) => v.indicatorCode)).toEqual([
+      'tieu-chi-ntm',
+    ]);
   });
 
   it('refuses an unreadable figure with the reason and an example, and keeps the draft', async () => {
@@ -146,7 +181,10 @@ describe('/baocao: a full report', () => {
     await chat.say(SEED_ANSWERS[3]);
     const nonsense = await chat.say('khoảng một nghìn');
     expect(keys(nonsense)).toEqual(['figures.errors.notANumber', 'report.again']);
-    expect(nonsense[0]?.reply.params?.example).toEqual({ key: 'report.value.unit', params: { number: '1.502', unit: { key: 'units.people' } } });
+    expect(nonsense[0]?.reply.params?.example).toEqual({
+      key: 'report.value.unit',
+      params: { number: '1.502', unit: { key: 'units.people' } },
+    });
     const huge = await chat.say('9'.repeat(10_000));
     expect(keys(huge)).toEqual(['report.tooLong', 'report.again']);
     expect(last(huge).reply.params).toMatchObject({ number: 5 });
@@ -191,10 +229,20 @@ describe('/baocao: a full report', () => {
     expect(find(last(summary).reply, 'report.detail.note')?.params).toMatchObject({ note: 'số ước, chờ thống kê' });
     await chat.say('1');
     const values = new Map((await stored())!.values.map((v) => [v.indicatorCode, v]));
-    expect(values.get('san-luong-cay-trong')).toEqual({ indicatorCode: 'san-luong-cay-trong', raw: '51,6%', value: { type: 'scalar', value: 51.6 }, note: 'số ước, chờ thống kê', estimate: true });
+    expect(values.get('san-luong-cay-trong')).toEqual({
+      indicatorCode: 'san-luong-cay-trong',
+      raw: '51,6%',
+      value: { type: 'scalar', value: 51.6 },
+      note: 'số ước, chờ thống kê',
+      estimate: true,
+    });
     expect(values.get('gia-tri-cong-nghiep-cung-ky')).toMatchObject({ raw: '91%', estimate: true });
     expect(values.get('gia-tri-cong-nghiep-cung-ky')?.note).toBeUndefined();
-    expect(values.get('khen-thuong-tap-the')).toMatchObject({ raw: '1502', note: 'kể cả khen thưởng đột xuất', estimate: false });
+    expect(values.get('khen-thuong-tap-the')).toMatchObject({
+      raw: '1502',
+      note: 'kể cả khen thưởng đột xuất',
+      estimate: false,
+    });
     expect(values.get('thu-ngan-sach')?.estimate).toBe(false);
   });
 });

@@ -10,7 +10,19 @@ export const JUNE_12 = new Date('2023-06-12T03:00:00Z');
 export const JUNE_20 = new Date('2023-06-20T03:00:00Z');
 
 /** The 11 example indicators answered with the seed's forms, in order. */
-export const SEED_ANSWERS = ['45,2 tỷ', '51,6%', '20.207 tỷ', '91%', '1.100', '152/152', '99,7%', '62/127', '10,61', '1502', '9.224'] as const;
+export const SEED_ANSWERS = [
+  '45,2 tỷ',
+  '51,6%',
+  '20.207 tỷ',
+  '91%',
+  '1.100',
+  '152/152',
+  '99,7%',
+  '62/127',
+  '10,61',
+  '1502',
+  '9.224',
+] as const;
 
 /** What those answers are read as, by indicator code. */
 export const SEED_VALUES: Record<string, unknown> = {
@@ -69,7 +81,10 @@ export async function reportAll(chat: ConsoleChat, answers: readonly string[] = 
 }
 
 /** Full report then "Gửi báo cáo": returns the receipt. */
-export async function reportAndSend(chat: ConsoleChat, answers: readonly string[] = SEED_ANSWERS): Promise<SentMessage> {
+export async function reportAndSend(
+  chat: ConsoleChat,
+  answers: readonly string[] = SEED_ANSWERS,
+): Promise<SentMessage> {
   await reportAll(chat, answers);
   const sent = await chat.say('1');
   expect(keys(sent)).toHaveLength(1);

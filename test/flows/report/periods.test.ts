@@ -21,13 +21,19 @@ describe('/baocao: which period, and who may report', () => {
     expect(keys(await chat.say('/baocao 13/2023'))).toEqual(['period.errors.badMonth']);
     const locked = await chat.say('/baocao T5/2023');
     expect(keys(locked)).toEqual(['period.refused.locked']);
-    expect(locked[0]?.reply.params).toMatchObject({ lockedAt: '09/06/2023', period: { key: 'common.period', params: { month: 5 } } });
+    expect(locked[0]?.reply.params).toMatchObject({
+      lockedAt: '09/06/2023',
+      period: { key: 'common.period', params: { month: 5 } },
+    });
     const early = await chat.say('/baocao 2023-07');
     expect(keys(early)).toEqual(['period.refused.notOpenYet']);
     expect(early[0]?.reply.params).toMatchObject({ openAt: '10/07/2023' });
     const june = await chat.say('/baocao 6/2023');
     expect(keys(june)).toEqual(['report.intro', 'report.ask.question']);
-    expect(june[0]?.reply.params).toMatchObject({ unit: 'Huyện Bảo Yên', state: { key: 'report.state.onTime', params: { date: '16/06/2023' } } });
+    expect(june[0]?.reply.params).toMatchObject({
+      unit: 'Huyện Bảo Yên',
+      state: { key: 'report.state.onTime', params: { date: '16/06/2023' } },
+    });
   });
 
   it('asks which period when several are open (a reopening), oldest first, each with its state', async () => {
@@ -45,7 +51,10 @@ describe('/baocao: which period, and who may report', () => {
     expect(keys(asked)).toEqual(['report.whichPeriod']);
     const options = last(asked).reply.choices!.flat();
     expect(options.map((o) => o.id.split('|')[1])).toEqual(['2023-05', '2023-06']);
-    expect(options.map((o) => ('key' in o.label ? (o.label.params?.state as { key: string }).key : ''))).toEqual(['report.state.reopened', 'report.state.onTime']);
+    expect(options.map((o) => ('key' in o.label ? (o.label.params?.state as { key: string }).key : ''))).toEqual([
+      'report.state.reopened',
+      'report.state.onTime',
+    ]);
     expect(keys(await chat.say('4/2023'))).toEqual(['report.periodNotOffered', 'report.whichPeriod']);
     const may = await chat.say('1');
     expect(keys(may)).toEqual(['report.intro', 'report.ask.question']);
@@ -75,7 +84,15 @@ describe('/baocao: which period, and who may report', () => {
   it('refuses a report the secretariat accepted, and says who can reopen it', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await repos().submissions.save(
-      { blocId: h.bloc.id, periodId: '2023-06', unitId: 'si-ma-cai', status: 'accepted', revision: 1, values: [], onTime: true },
+      {
+        blocId: h.bloc.id,
+        periodId: '2023-06',
+        unitId: 'si-ma-cai',
+        status: 'accepted',
+        revision: 1,
+        values: [],
+        onTime: true,
+      },
       { actor: { channel: 'console', userId: 'thuky' }, at: JUNE_12 },
     );
     expect(keys(await chat.say('/baocao'))).toEqual(['report.accepted']);
@@ -101,7 +118,7 @@ describe('/baocao: which period, and who may report', () => {
   });
 });
 
-describe('/baocao: only a member of the bloc in the period\'s year reports', () => {
+describe("/baocao: only a member of the bloc in the period's year reports", () => {
   let h: Harness | undefined;
   afterEach(async () => {
     await h?.close();
@@ -115,7 +132,14 @@ describe('/baocao: only a member of the bloc in the period\'s year reports', () 
     const [example] = (await loadBlocs(EXAMPLE_BLOC_FILE)).blocs;
     const y2023 = example?.years[0];
     if (!example || !y2023) throw new Error('the example bloc does not load');
-    const y2024 = { ...y2023, year: 2024, units: [...y2023.units.filter((u) => u.id !== 'si-ma-cai'), { id: 'xa-moi', name: 'Xã Mới', type: 'commune' as const }] };
+    const y2024 = {
+      ...y2023,
+      year: 2024,
+      units: [
+        ...y2023.units.filter((u) => u.id !== 'si-ma-cai'),
+        { id: 'xa-moi', name: 'Xã Mới', type: 'commune' as const },
+      ],
+    };
     const bloc: Bloc = { ...example, years: [y2023, y2024] };
     return createHarness({ now, bloc });
   }
@@ -125,15 +149,22 @@ describe('/baocao: only a member of the bloc in the period\'s year reports', () 
     const left = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     const refused = await left.say('/baocao');
     expect(keys(refused)).toEqual(['report.notMember']);
-    expect(refused[0]?.reply.params).toEqual({ unit: 'Huyện Si Ma Cai', year: 2024, period: { key: 'common.period', params: { month: 6, year: 2024 } } });
+    expect(refused[0]?.reply.params).toEqual({
+      unit: 'Huyện Si Ma Cai',
+      year: 2024,
+      period: { key: 'common.period', params: { month: 6, year: 2024 } },
+    });
     expect(keys(await left.say('/baocao 6/2024'))).toEqual(['report.notMember']);
     expect(keys(await left.say('45'))).toEqual(['engine.hint']);
     expect(await h.runtime.services.repos.submissions.find(h.bloc.id, '2024-06', 'si-ma-cai')).toBeUndefined();
     // A member that year reports as usual.
-    expect(keys(await (await h.person({ role: 'focal', unitId: 'xa-moi' })).say('/baocao'))).toEqual(['report.intro', 'report.ask.question']);
+    expect(keys(await (await h.person({ role: 'focal', unitId: 'xa-moi' })).say('/baocao'))).toEqual([
+      'report.intro',
+      'report.ask.question',
+    ]);
   });
 
-  it('a year the file lacks uses its latest year\'s members', async () => {
+  it("a year the file lacks uses its latest year's members", async () => {
     h = await twoYears(new Date('2025-06-12T03:00:00Z'));
     const refused = await (await h.person({ role: 'focal', unitId: 'si-ma-cai' })).say('/baocao');
     expect(keys(refused)).toEqual(['report.notMember']);

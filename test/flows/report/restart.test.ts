@@ -13,8 +13,20 @@ import { JUNE_12, last, SEED_ANSWERS } from './helpers.ts';
 /** A whole program over a SQLite file, as `npm start` builds it: stopping and starting it is a restart. */
 async function program(sqlitePath: string, now: Date): Promise<{ runtime: Runtime; chat: ConsoleChat }> {
   const { blocs } = await loadBlocs(EXAMPLE_BLOC_FILE);
-  const runtime = await createRuntime({ sqlitePath, blocs, admins: { telegram: [], zalo: [] }, logger: pino({ level: 'silent' }), clock: { now: () => now } });
-  const chat = new ConsoleChat(runtime.engine, runtime.dispatcher, { userId: 'dau-moi', displayName: 'Đầu mối', chatId: 'chat-dau-moi' }, () => {}, () => now);
+  const runtime = await createRuntime({
+    sqlitePath,
+    blocs,
+    admins: { telegram: [], zalo: [] },
+    logger: pino({ level: 'silent' }),
+    clock: { now: () => now },
+  });
+  const chat = new ConsoleChat(
+    runtime.engine,
+    runtime.dispatcher,
+    { userId: 'dau-moi', displayName: 'Đầu mối', chatId: 'chat-dau-moi' },
+    () => {},
+    () => now,
+  );
   runtime.senders.console = chat.sender;
   return { runtime, chat };
 }
@@ -28,7 +40,14 @@ describe('/baocao survives a restart', () => {
   it('continues from the same step with the figures typed before', async () => {
     const path = join(dir, 'thidua.sqlite');
     const first = await program(path, JUNE_12);
-    await first.runtime.services.repos.registrations.bind({ channel: 'console', userId: 'dau-moi', blocId: 'khoi-huyen-lao-cai', role: 'focal', unitId: 'si-ma-cai', at: JUNE_12 });
+    await first.runtime.services.repos.registrations.bind({
+      channel: 'console',
+      userId: 'dau-moi',
+      blocId: 'khoi-huyen-lao-cai',
+      role: 'focal',
+      unitId: 'si-ma-cai',
+      at: JUNE_12,
+    });
     await first.chat.say('/baocao');
     for (const answer of SEED_ANSWERS.slice(0, 5)) await first.chat.say(answer);
     await first.runtime.close(100);

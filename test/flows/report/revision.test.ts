@@ -32,7 +32,10 @@ describe('/baocao: revisions and timeliness', () => {
     const params = receipt[0]!.reply.params!;
     expect(params).toMatchObject({ revision: 2, count: 11, timeliness: { key: 'report.timeliness.onTime' } });
     const changes = params.changes;
-    expect(Array.isArray(changes) && changes.map((c) => [c.params?.number, param(c, 'before').params?.number, param(c, 'after').params?.number])).toEqual([
+    expect(
+      Array.isArray(changes) &&
+        changes.map((c) => [c.params?.number, param(c, 'before').params?.number, param(c, 'after').params?.number]),
+    ).toEqual([
       [2, '51,6', '52,1'],
       [3, '20.207', '20.300'],
     ]);
@@ -73,11 +76,20 @@ describe('/baocao: revisions and timeliness', () => {
     expect(params.changes).toEqual([
       {
         key: 'report.changeRaw',
-        params: expect.objectContaining({ number: 1, before: '45,2 tỷ', after: '45.2 tỷ', figure: { key: 'report.value.unit', params: { number: '45,2', unit: { key: 'units.billion_vnd' } } } }),
+        params: expect.objectContaining({
+          number: 1,
+          before: '45,2 tỷ',
+          after: '45.2 tỷ',
+          figure: { key: 'report.value.unit', params: { number: '45,2', unit: { key: 'units.billion_vnd' } } },
+        }),
       },
     ]);
-    const trail = (await repos().submissions.auditTrail(h.bloc.id, '2023-06', 'si-ma-cai')).filter((e) => e.revision === 2);
-    expect(trail.map((e) => [e.indicatorCode, e.before?.raw, e.after?.raw])).toEqual([['thu-ngan-sach', '45,2 tỷ', '45.2 tỷ']]);
+    const trail = (await repos().submissions.auditTrail(h.bloc.id, '2023-06', 'si-ma-cai')).filter(
+      (e) => e.revision === 2,
+    );
+    expect(trail.map((e) => [e.indicatorCode, e.before?.raw, e.after?.raw])).toEqual([
+      ['thu-ngan-sach', '45,2 tỷ', '45.2 tỷ'],
+    ]);
   });
 
   it('a report after the due day is late; a later revision keeps that', async () => {
@@ -106,7 +118,12 @@ describe('/baocao: revisions and timeliness', () => {
     const revised = await chat.say('1');
     expect(keys(revised)).toEqual(['report.receiptRevision']);
     expect(param(revised[0]!.reply, 'timeliness').key).toBe('report.timeliness.onTime');
-    expect(await stored()).toMatchObject({ onTime: true, revision: 2, lastSubmittedAt: JUNE_20, firstSubmittedAt: JUNE_12 });
+    expect(await stored()).toMatchObject({
+      onTime: true,
+      revision: 2,
+      lastSubmittedAt: JUNE_20,
+      firstSubmittedAt: JUNE_12,
+    });
   });
 
   it('a returned report shows the reason; revised after the date given, it becomes late', async () => {
@@ -114,7 +131,12 @@ describe('/baocao: revisions and timeliness', () => {
     await reportAndSend(chat);
     const sent = (await stored())!;
     await repos().submissions.save(
-      { ...sent, status: 'returned', returnReason: 'Kiểm tra lại chỉ tiêu 3', reviseBy: new Date('2023-06-14T17:00:00Z') },
+      {
+        ...sent,
+        status: 'returned',
+        returnReason: 'Kiểm tra lại chỉ tiêu 3',
+        reviseBy: new Date('2023-06-14T17:00:00Z'),
+      },
       { actor: { channel: 'console', userId: 'thuky' }, at: new Date('2023-06-13T03:00:00Z') },
     );
     h.clock.now = new Date('2023-06-15T03:00:00Z');
@@ -128,7 +150,7 @@ describe('/baocao: revisions and timeliness', () => {
     expect(await stored()).toMatchObject({ status: 'submitted', onTime: false, revision: 2 });
   });
 
-  it('shows the previous period\'s figure beside each question', async () => {
+  it("shows the previous period's figure beside each question", async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await repos().submissions.save(
       {

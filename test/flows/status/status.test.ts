@@ -28,7 +28,10 @@ describe('/trangthai for a focal point', () => {
     const periods = list(answer, 'periods');
     // June is open; March–May are past (locked), newest first.
     expect(periods.map((p) => (p.params?.label as Message).params?.month)).toEqual([6, 5, 4, 3]);
-    expect(periods[0]).toEqual({ key: 'common.item', params: { label: june, state: { key: 'common.reportState.due', params: { due: '16/06/2023' } } } });
+    expect(periods[0]).toEqual({
+      key: 'common.item',
+      params: { label: june, state: { key: 'common.reportState.due', params: { due: '16/06/2023' } } },
+    });
     expect((periods[1]?.params?.state as Message).key).toBe('common.reportState.locked');
     expect(answer?.reply.params?.next).toEqual({ key: 'status.next', params: { period: june, due: '16/06/2023' } });
   });
@@ -43,7 +46,11 @@ describe('/trangthai for a focal point', () => {
     });
     expect(answer?.reply.params?.next).toEqual({
       key: 'status.nextNotOpen',
-      params: { period: { key: 'common.period', params: { month: 7, year: 2023 } }, due: '16/07/2023', openAt: '10/07/2023' },
+      params: {
+        period: { key: 'common.period', params: { month: 7, year: 2023 } },
+        due: '16/07/2023',
+        openAt: '10/07/2023',
+      },
     });
   });
 
@@ -89,7 +96,10 @@ describe('/trangthai for a focal point', () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     expect(keys(await chat.say('/trangthai si ma'))).toEqual(['status.unit']);
     const [refused] = await chat.say('/trangthai bac ha');
-    expect(refused?.reply).toEqual({ key: 'common.unitArgument.ownOnly', params: { unit: 'Huyện Si Ma Cai', command: 'trangthai' } });
+    expect(refused?.reply).toEqual({
+      key: 'common.unitArgument.ownOnly',
+      params: { unit: 'Huyện Si Ma Cai', command: 'trangthai' },
+    });
   });
 });
 
@@ -107,7 +117,10 @@ describe('/trangthai for leaders and the secretariat', () => {
     const [answer] = await (await h.person({ role: 'leader' })).say('/trangthai');
     expect(answer?.reply.key).toBe('status.overview');
     expect(answer?.reply.params?.period).toEqual(june);
-    expect(answer?.reply.params?.rate).toEqual({ key: 'common.rate', params: { submitted: 1, onTime: 1, expected: 9 } });
+    expect(answer?.reply.params?.rate).toEqual({
+      key: 'common.rate',
+      params: { submitted: 1, onTime: 1, expected: 9 },
+    });
     const lines = list(answer, 'units');
     expect(lines).toHaveLength(9);
     const byUnit = new Map(lines.map((l) => [l.params?.label, (l.params?.state as Message).key]));
@@ -139,6 +152,9 @@ describe('/trangthai for leaders and the secretariat', () => {
     expect(answer?.reply.params?.text).toBe('xyz');
     const units = list(answer, 'units');
     expect(units).toHaveLength(9);
-    expect(units).toContainEqual({ key: 'common.unitArgument.unitLine', params: { name: 'Huyện Si Ma Cai', id: 'si-ma-cai' } });
+    expect(units).toContainEqual({
+      key: 'common.unitArgument.unitLine',
+      params: { name: 'Huyện Si Ma Cai', id: 'si-ma-cai' },
+    });
   });
 });

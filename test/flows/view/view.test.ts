@@ -54,28 +54,41 @@ describe('/xem', () => {
         name: 'Giá trị sản xuất công nghiệp',
         figure: {
           key: 'report.detail.ofPlan',
-          params: { figure: { key: 'report.value.unit', params: { number: '20.207', unit: { key: 'units.billion_vnd' } } }, percent: '91,9' },
+          params: {
+            figure: { key: 'report.value.unit', params: { number: '20.207', unit: { key: 'units.billion_vnd' } } },
+            percent: '91,9',
+          },
         },
       },
     });
-    expect(lineOf(answer, 1)?.params?.figure).toMatchObject({ params: { figure: { params: { number: '300' } }, percent: '50,0' } });
+    expect(lineOf(answer, 1)?.params?.figure).toMatchObject({
+      params: { figure: { params: { number: '300' } }, percent: '50,0' },
+    });
     expect(lineOf(answer, 2)).toMatchObject({
       key: 'view.lineEstimate',
-      params: { figure: { key: 'report.detail.percentOfPlan', params: { figure: { key: 'report.value.percent', params: { number: '51,6' } } } } },
+      params: {
+        figure: {
+          key: 'report.detail.percentOfPlan',
+          params: { figure: { key: 'report.value.percent', params: { number: '51,6' } } },
+        },
+      },
     });
     const afterTwo = lines(answer)[lines(answer).indexOf(lineOf(answer, 2) as Message) + 1];
     expect(afterTwo).toEqual({ key: 'view.note', params: { note: 'Số ước của phòng Nông nghiệp' } });
     // A ratio shows its share a/b, as the report's echo does.
     expect(lineOf(answer, 6)?.params?.figure).toEqual({
       key: 'report.detail.share',
-      params: { figure: { key: 'report.value.unit', params: { number: '14/14', unit: { key: 'units.communes' } } }, percent: '100,0' },
+      params: {
+        figure: { key: 'report.value.unit', params: { number: '14/14', unit: { key: 'units.communes' } } },
+        percent: '100,0',
+      },
     });
     expect(lineOf(answer, 7)?.params?.figure).toEqual({ key: 'report.value.percent', params: { number: '99,7' } });
     // Not reported: not shown.
     expect(lineOf(answer, 4)).toBeUndefined();
   });
 
-  it('shows each figure exactly as the report\'s summary showed it (one formatter)', async () => {
+  it("shows each figure exactly as the report's summary showed it (one formatter)", async () => {
     h.clock.now = local('2023-06-12T10:00');
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     const summary = last(await reportAll(chat)).reply.params?.lines as Message[];
@@ -83,7 +96,10 @@ describe('/xem', () => {
     const [answer] = await chat.say('/xem');
     expect(lines(answer)).toHaveLength(11);
     for (const line of summary) {
-      expect(lineOf(answer, line.params?.number as number)?.params?.figure, `indicator ${String(line.params?.number)}`).toEqual(line.params?.figure);
+      expect(
+        lineOf(answer, line.params?.number as number)?.params?.figure,
+        `indicator ${String(line.params?.number)}`,
+      ).toEqual(line.params?.figure);
     }
   });
 
@@ -99,7 +115,10 @@ describe('/xem', () => {
   });
 
   it('takes a named period, and by default the latest period the unit sent', async () => {
-    await saveReport(h, 'si-ma-cai', '2023-05', local('2023-05-15T09:00'), { onTime: true, values: [value('thu-ngan-sach', 12.5)] });
+    await saveReport(h, 'si-ma-cai', '2023-05', local('2023-05-15T09:00'), {
+      onTime: true,
+      values: [value('thu-ngan-sach', 12.5)],
+    });
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     const [latest] = await chat.say('/xem');
     expect(latest?.reply.key).toBe('view.figures');
@@ -136,6 +155,9 @@ describe('/xem', () => {
   it('keeps a focal point to their own unit', async () => {
     await baoThangJune();
     const [refused] = await (await h.person({ role: 'focal', unitId: 'si-ma-cai' })).say('/xem bao thang 6/2023');
-    expect(refused?.reply).toEqual({ key: 'common.unitArgument.ownOnly', params: { unit: 'Huyện Si Ma Cai', command: 'xem' } });
+    expect(refused?.reply).toEqual({
+      key: 'common.unitArgument.ownOnly',
+      params: { unit: 'Huyện Si Ma Cai', command: 'xem' },
+    });
   });
 });
