@@ -4,6 +4,10 @@
  * nothing else of a platform.
  */
 
+import type { LocaleKey, LocaleParamNames } from './locale-keys.ts';
+
+export type { LocaleKey };
+
 export type ChannelName = 'telegram' | 'zalo' | 'console';
 
 /** The languages a person can choose (`/ngonngu`); texts live in `locales/<lang>.json`. */
@@ -44,14 +48,26 @@ export interface Inbound {
 /**
  * Text to show: a locale key and its params. A param may itself be a message (rendered in the same
  * language) or a list of messages (rendered one per line), so a reply stored in the outbox can be
- * rendered later in the recipient's language.
+ * rendered later in the recipient's language. The key is typed from `locales/vi.json`
+ * (`locale-keys.ts`, generated); `msg` and `reply` also check that the params are exactly the
+ * key's placeholders, so a misspelt key or a missing param fails the typecheck.
  */
 export interface Message {
-  key: string;
+  key: LocaleKey;
   params?: Params;
 }
 export type ParamValue = string | number | Message | Message[];
 export type Params = Record<string, ParamValue>;
+
+/** The params of one key: exactly the names its text uses. */
+export type ParamsOf<K extends LocaleKey> = [LocaleParamNames[K]] extends [never]
+  ? Record<string, never>
+  : Record<LocaleParamNames[K], ParamValue>;
+
+/** What follows the key in `msg` and `reply`: the params, optional only for a key that has none. */
+export type ParamsArg<K extends LocaleKey> = [LocaleParamNames[K]] extends [never]
+  ? [params?: Record<string, never>]
+  : [params: ParamsOf<K>];
 
 /** A label is a message, or text from data (a unit's name) shown as it is. */
 export type Label = Message | { text: string };
@@ -61,7 +77,8 @@ export interface Choice {
   label: Label;
 }
 
-export interface Reply extends Message {
+/** What a reply may carry besides its text. */
+export interface ReplyExtras {
   /** Rows of options. Telegram shows buttons; Zalo and the console number them ("2" picks the 2nd). */
   choices?: Choice[][];
   image?: { png: Uint8Array; caption?: Message };
@@ -70,10 +87,22 @@ export interface Reply extends Message {
   to?: { channel: ChannelName; chatId: string };
 }
 
-export function msg(key: string, params?: Params): Message {
+export interface Reply extends Message, ReplyExtras {}
+
+export function msg<K extends LocaleKey>(key: K, ...[params]: ParamsArg<K>): Message {
   return params ? { key, params } : { key };
 }
 
-export function reply(key: string, params?: Params, extra: Omit<Reply, 'key' | 'params'> = {}): Reply {
-  return { ...msg(key, params), ...extra };
+export function reply<K extends LocaleKey>(key: K, ...[params, extra]: [...ParamsArg<K>, extra?: ReplyExtras]): Reply {
+  const text: Message = params ? { key, params: params as Params } : { key };
+  return { ...text, ...extra };
+}
+
+/**
+ * A message whose key is chosen at run time among several that take different params, the params
+ * assembled beside it (a figure error, a calendar refusal from the domain): the key is still
+ * checked, the params only as `Params`. Prefer `msg`, which checks both.
+ */
+export function messageOf(key: LocaleKey, params: Params = {}): Message {
+  return { key, params };
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Bloc } from '../domain/bloc.ts';
 import { loadBlocs, type BlocFileError, type BlocSummary } from '../config/bloc-loader.ts';
-import { t, type Lang } from '../i18n/i18n.ts';
+import { format, type Lang } from '../i18n/i18n.ts';
 import { renderMessage } from '../i18n/render.ts';
 
 /**
@@ -29,7 +29,7 @@ export async function readBlocSource(path: string, lang: Lang = 'vi'): Promise<B
 export function formatBlocErrors(errors: readonly BlocFileError[], lang: Lang = 'vi'): string[] {
   return errors.map((e) => {
     const where = `${e.source}${e.line === undefined ? '' : `:${e.line}`}`;
-    return `${where}: ${e.path === '' ? '' : `${e.path}: `}${t(e.key, e.params, lang)}`;
+    return `${where}: ${e.path === '' ? '' : `${e.path}: `}${format(e.key, e.params, lang)}`;
   });
 }
 

@@ -4,7 +4,7 @@ import type { Bloc } from '../domain/bloc.ts';
 import { crossCheckBlocFile } from './bloc-checks.ts';
 import { problemsOf } from './bloc-issues.ts';
 import { toBloc } from './bloc-mapping.ts';
-import { problem, type BlocProblem, type ProblemParams } from './bloc-messages.ts';
+import { problem, type BlocErrorKey, type BlocProblem, type ProblemParams } from './bloc-messages.ts';
 import { blocFileSchema } from './bloc-schema.ts';
 import { readYaml } from './bloc-yaml.ts';
 
@@ -26,7 +26,7 @@ export interface BlocFileError {
   source: string;
   path: string;
   line?: number;
-  key: string;
+  key: BlocErrorKey;
   params: ProblemParams;
 }
 

@@ -96,13 +96,16 @@ export type ProblemParams = Record<string, string | number>;
 
 /** A problem before it is placed in a file: a locale key and its params. */
 export interface BlocProblem {
-  key: string;
+  key: BlocErrorKey;
   params: ProblemParams;
 }
 
 export const BLOC_ERROR_PREFIX = 'blocFile.errors.';
 
-export const errorKey = (kind: BlocErrorKind): string => `${BLOC_ERROR_PREFIX}${kind}`;
+/** The locale key of a kind of problem (every one exists in locales/: the typecheck says so). */
+export type BlocErrorKey = `blocFile.errors.${BlocErrorKind}`;
+
+export const errorKey = (kind: BlocErrorKind): BlocErrorKey => `blocFile.errors.${kind}`;
 
 export const problem = (kind: BlocErrorKind, params: ProblemParams = {}): BlocProblem => ({
   key: errorKey(kind),
@@ -124,7 +127,7 @@ export function suggesting(
 }
 
 /** Whether a message set by the schema (`{ error: errorKey(…) }`) is one of these keys. */
-export function isErrorKey(text: string): boolean {
+export function isErrorKey(text: string): text is BlocErrorKey {
   return (
     text.startsWith(BLOC_ERROR_PREFIX) &&
     (BLOC_ERROR_KINDS as readonly string[]).includes(text.slice(BLOC_ERROR_PREFIX.length))

@@ -32,7 +32,8 @@ export const INDICATOR_KINDS = allOf<IndicatorKind>()([
   'ratio',
   'yoy_percent',
 ]);
-const MEASURE_UNITS = allOf<MeasureUnit>()([
+// The domain's list, checked here in both directions against the type.
+const SCHEMA_UNITS = allOf<MeasureUnit>()([
   'billion_vnd',
   'million_vnd',
   'thousand_vnd',
@@ -116,7 +117,7 @@ const indicatorShape = {
   // A clerk may leave the English name out: English readers then see the Vietnamese one.
   name_en: text.optional(),
   kind: z.enum(INDICATOR_KINDS),
-  unit: z.enum(MEASURE_UNITS).optional(),
+  unit: z.enum(SCHEMA_UNITS).optional(),
   decimals: int(0, 6).optional(),
   range: z
     .strictObject(rangeShape)

@@ -14,7 +14,7 @@ export interface BlocSummary {
   lines: Message[];
 }
 
-const S = 'blocFile.summary';
+const S = 'blocFile.summary' as const;
 
 export function summarizeBloc(bloc: Bloc, today: Date): BlocSummary {
   const scored = bloc.indicators.filter((i) => i.scoring);
@@ -34,14 +34,7 @@ export function summarizeBloc(bloc: Bloc, today: Date): BlocSummary {
       unscored: bloc.indicators.length - scored.length,
     }),
     msg(`${S}.movements`, { count: bloc.movements.length }),
-    msg(c.graceDays > 0 ? `${S}.calendarGrace` : `${S}.calendar`, {
-      timezone: c.timezone,
-      open: dayWords(c.open),
-      due: dayWords(c.due),
-      lock: dayWords(c.lock),
-      reopenDays: c.reopenDays,
-      ...(c.graceDays > 0 ? { graceDays: c.graceDays } : {}),
-    }),
+    calendarLine(c),
     msg(`${S}.reminders`, {
       before: r.beforeDueDays.join(', '),
       sendAt: r.sendAt,
@@ -84,7 +77,14 @@ function missingPlans(bloc: Bloc): Message[] {
   );
 }
 
-const MONTH_KEYS = ['sameMonth', 'nextMonth', 'monthAfterNext'];
+const MONTH_KEYS = ['sameMonth', 'nextMonth', 'monthAfterNext'] as const;
+
+function calendarLine(c: Bloc['calendar']): Message {
+  const days = { timezone: c.timezone, open: dayWords(c.open), due: dayWords(c.due), lock: dayWords(c.lock) };
+  return c.graceDays > 0
+    ? msg(`${S}.calendarGrace`, { ...days, reopenDays: c.reopenDays, graceDays: c.graceDays })
+    : msg(`${S}.calendar`, { ...days, reopenDays: c.reopenDays });
+}
 
 function dayWords(day: CalendarDay): Message {
   const month = MONTH_KEYS[day.monthOffset];

@@ -26,6 +26,24 @@ export type MeasureUnit =
   | 'criteria'
   | 'items';
 
+/** Every measure unit, for checking a code read from a file or a stored row. */
+export const MEASURE_UNITS = [
+  'billion_vnd',
+  'million_vnd',
+  'thousand_vnd',
+  'vnd',
+  'percent',
+  'people',
+  'communes',
+  'times',
+  'criteria',
+  'items',
+] as const satisfies readonly MeasureUnit[];
+
+export function isMeasureUnit(value: unknown): value is MeasureUnit {
+  return (MEASURE_UNITS as readonly unknown[]).includes(value);
+}
+
 export const MONEY_UNITS = [
   'billion_vnd',
   'million_vnd',

@@ -1,11 +1,11 @@
 import type { Label, Message, ParamValue } from '../app/messages.ts';
-import { t, type Lang } from './i18n.ts';
+import { format, type Lang } from './i18n.ts';
 
 /** Renders a message and any messages nested in its params, in one language. */
 export function renderMessage(message: Message, lang: Lang): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(message.params ?? {})) params[name] = renderParam(value, lang);
-  return t(message.key, params, lang);
+  return format(message.key, params, lang);
 }
 
 function renderParam(value: ParamValue, lang: Lang): string | number {

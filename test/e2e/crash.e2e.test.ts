@@ -59,7 +59,7 @@ describe('a report survives restarts and crashes (the bot as a process, long pol
 
     const second = await BotProcess.start(env);
     const [echo, next] = await lan.say(SEED_ANSWERS[3], 2);
-    expect(echo?.text?.startsWith(echoPrefix())).toBe(true);
+    expect(echo?.text?.startsWith(echoPrefix(bloc, 4))).toBe(true);
     expect(bloc.indicators).toHaveLength(11);
     expect(firstLine(next?.text)).toBe(questionHead(bloc, 5));
 

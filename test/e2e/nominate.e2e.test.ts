@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { msg, type Message } from '../../src/app/messages.ts';
 import { TEXT_BOUNDS } from '../../src/app/use-cases/nominate.ts';
 import type { Bloc, Movement } from '../../src/domain/bloc.ts';
+import type { NomineeKind } from '../../src/domain/nomination.ts';
+import type { Field } from '../../src/flows/nominate/session.ts';
 import { localDateOf } from '../../src/domain/calendar/index.ts';
 import { movementShortName } from '../../src/flows/nominate/movements.ts';
 import { displayDay } from '../../src/flows/shared/format.ts';
@@ -33,7 +35,7 @@ function movement(id: string): Movement {
   return found;
 }
 
-const line = (field: string, value: string | Message) =>
+const line = (field: Field, value: string | Message) =>
   msg('nominate.summaryLine', { field: msg(`nominate.field.${field}`), value });
 const movementLabel = (m: Movement) => `${m.number}. ${m.name}`;
 
@@ -158,7 +160,7 @@ describe('/dexuat and /dsdexuat by Telegram (the bot as a process, long polling)
     const entry = (n: NominationRow, m: Movement) =>
       msg('nominations.line', {
         number: n.id,
-        kind: msg(`nominate.kind.${n.kind}`),
+        kind: msg(`nominate.kind.${n.kind as NomineeKind}`),
         name: n.name ?? '',
         movement: movementShortName(m),
         date: displayDay(new Date(n.created_at), bloc.calendar.timezone),

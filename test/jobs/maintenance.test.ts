@@ -21,11 +21,11 @@ describe('daily maintenance', () => {
     await repos.processedUpdates.markProcessed('telegram', 'old', ago(3));
     await repos.processedUpdates.markProcessed('telegram', 'new', ago(1));
     const [sent, pending] = await repos.outbox.enqueue([
-      { channel: 'telegram', chatId: '1', payload: toPayload(reply('a'), 'vi'), createdAt: ago(10) },
+      { channel: 'telegram', chatId: '1', payload: toPayload(reply('engine.cancelled'), 'vi'), createdAt: ago(10) },
       {
         channel: 'telegram',
         chatId: '2',
-        payload: toPayload(reply('b'), 'vi'),
+        payload: toPayload(reply('engine.hint'), 'vi'),
         createdAt: ago(10),
         nextAttemptAt: new Date(t0.getTime() + day),
       },

@@ -1,10 +1,14 @@
 import type { Telegram } from 'telegraf';
 import type { BotCommand, BotCommandScope } from 'telegraf/types';
 import type { CommandName } from '../../app/permissions.ts';
-import { t, LANGS, type Lang } from '../../i18n/i18n.ts';
+import { t, LANGS, type Lang, type LocaleKey } from '../../i18n/i18n.ts';
+
+/** The commands that have a menu description in the locale files. */
+type Described<K> = K extends `telegram.commands.${infer C}` ? C : never;
+export type MenuCommand = Described<LocaleKey> & CommandName;
 
 /** What a focal point uses, in the order the "/" menu of a private chat shows them. */
-export const PRIVATE_MENU: readonly CommandName[] = [
+export const PRIVATE_MENU: readonly MenuCommand[] = [
   'baocao',
   'dexuat',
   'dsdexuat',
@@ -20,11 +24,11 @@ export const PRIVATE_MENU: readonly CommandName[] = [
 ];
 
 /** The leaders' group: what anyone there may use, plus /nhom for the secretariat to register it. */
-export const GROUP_MENU: readonly CommandName[] = ['bangxephang', 'tiendo', 'chitiet', 'nhom', 'trogiup'];
+export const GROUP_MENU: readonly MenuCommand[] = ['bangxephang', 'tiendo', 'chitiet', 'nhom', 'trogiup'];
 
 const DESCRIPTION_LIMIT = 256;
 
-export function menuCommands(names: readonly CommandName[], lang: Lang): BotCommand[] {
+export function menuCommands(names: readonly MenuCommand[], lang: Lang): BotCommand[] {
   return names.map((name) => ({
     command: name,
     description: t(`telegram.commands.${name}`, {}, lang).slice(0, DESCRIPTION_LIMIT),
@@ -37,7 +41,7 @@ export function menuCommands(names: readonly CommandName[], lang: Lang): BotComm
  * (emulators answer 500 to setMyCommands).
  */
 export async function registerCommandMenus(telegram: Telegram): Promise<void> {
-  const scopes: Array<{ scope: BotCommandScope; names: readonly CommandName[] }> = [
+  const scopes: Array<{ scope: BotCommandScope; names: readonly MenuCommand[] }> = [
     { scope: { type: 'all_private_chats' }, names: PRIVATE_MENU },
     { scope: { type: 'all_group_chats' }, names: GROUP_MENU },
   ];

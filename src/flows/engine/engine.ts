@@ -2,7 +2,6 @@ import type { Inbound, Reply } from '../../app/messages.ts';
 import { reply } from '../../app/messages.ts';
 import type { AppServices } from '../../app/services.ts';
 import type { CommandName } from '../../app/permissions.ts';
-import { DomainError } from '../../domain/errors.ts';
 import { isLang, type Lang } from '../../app/messages.ts';
 import { HELD_UNTIL } from '../../app/ports/delivery.ts';
 import type { Person } from '../../app/ports.ts';
@@ -41,7 +40,7 @@ function languageOf(person: Person | undefined): Lang {
  * transaction that records the update id (a duplicate is skipped), applies the domain writes, saves
  * the session and puts the replies in the outbox. Replies are sent only after the commit
  * (`onCommitted` wakes the sender). Any error rolls everything back; the person then gets
- * `errors.generic` (or the DomainError's own message) in a second, small transaction.
+ * `errors.generic` in a second, small transaction.
  */
 export class ConversationEngine {
   private readonly queue = new KeyQueue();
@@ -162,14 +161,11 @@ export class ConversationEngine {
 
   /** The error boundary of one update: log (unless it is the user's mistake), answer, never throw. */
   private async fail(inbound: Inbound, error: unknown, state: { flow?: string; step?: string }): Promise<HandleResult> {
-    const known = error instanceof DomainError;
-    if (!known) {
-      this.logger.error(
-        { err: error, channel: inbound.channel, chatId: inbound.chatId, updateId: inbound.updateId, ...state },
-        'update failed',
-      );
-    }
-    const answer = known ? reply(error.key, error.params) : reply('errors.generic');
+    this.logger.error(
+      { err: error, channel: inbound.channel, chatId: inbound.chatId, updateId: inbound.updateId, ...state },
+      'update failed',
+    );
+    const answer = reply('errors.generic');
     try {
       await this.services.repos.unitOfWork.run(async () => {
         // Record the update so a redelivery does not fail the same way again and again.

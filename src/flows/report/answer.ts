@@ -1,4 +1,4 @@
-import { msg, reply, type Message, type Reply } from '../../app/messages.ts';
+import { messageOf, reply, type Message, type Reply } from '../../app/messages.ts';
 import { MONEY_UNITS, type Indicator, type MeasureUnit } from '../../domain/bloc.ts';
 import type { FigureReading } from '../../domain/figures/index.ts';
 import { foldText } from '../../domain/text-fold.ts';
@@ -96,8 +96,8 @@ export function applyReading(
         englishDecimal: reading.englishDecimal,
       });
     case 'error': {
-      const reason = msg(reading.key, figureErrorParams(reading.params, reading.example, indicator));
-      return { type: 'error', error: reply(reading.key, reason.params), reason };
+      const reason = messageOf(reading.key, figureErrorParams(reading.params, reading.example, indicator));
+      return { type: 'error', error: { ...reason }, reason };
     }
   }
 }

@@ -1,5 +1,5 @@
 import { msg, type Lang, type Message, type Params } from '../../app/messages.ts';
-import type { Indicator } from '../../domain/bloc.ts';
+import { isMeasureUnit, type Indicator, type MeasureUnit } from '../../domain/bloc.ts';
 import { formatNumber } from '../../domain/figures/index.ts';
 import { figureWithCompletion, numberWithUnit, unitWord, withConfirmedMark } from '../shared/figure-text.ts';
 import type { DraftValue } from './session.ts';
@@ -32,7 +32,7 @@ export function figureDetail(
 
 /** The echo also says how the text was read: a converted unit, a dot taken as a decimal point. */
 export interface ReadingNotes {
-  convertedFrom?: string;
+  convertedFrom?: MeasureUnit;
   englishDecimal?: boolean;
 }
 
@@ -61,7 +61,7 @@ export function figureErrorParams(
 ): Params {
   const out: Params = {};
   for (const [name, value] of Object.entries(params)) {
-    out[name] = (name === 'unit' || name === 'expected') && typeof value === 'string' ? unitWord(value) : value;
+    out[name] = (name === 'unit' || name === 'expected') && isMeasureUnit(value) ? unitWord(value) : value;
   }
   out.example = numberWithUnit(example, indicator);
   return out;

@@ -1,4 +1,4 @@
-import { msg, reply, type Message, type Params, type Reply } from '../../app/messages.ts';
+import { messageOf, msg, reply, type Message, type Params, type Reply } from '../../app/messages.ts';
 import { checkReportable, reportablePeriods, type Reportability } from '../../app/use-cases/report-status.ts';
 import type { UnitCalendar } from '../../app/use-cases/unit-calendar.ts';
 import { blocYear, type Bloc } from '../../domain/bloc.ts';
@@ -19,7 +19,7 @@ import type { DraftValue, ReportDraft } from './session.ts';
 
 /** A refusal of the calendar for the person: the period as "tháng 6/2023", dates as 16/06/2023. */
 export function refusalReply(refusal: PeriodRefusal): Reply {
-  return reply(refusal.key, refusalMessage(refusal).params);
+  return { ...refusalMessage(refusal) };
 }
 
 export function refusalMessage(refusal: PeriodRefusal): Message {
@@ -30,7 +30,7 @@ export function refusalMessage(refusal: PeriodRefusal): Message {
     const day = refusal.params[name];
     if (typeof day === 'string') params[name] = displayDate(day);
   }
-  return msg(refusal.key, params);
+  return messageOf(refusal.key, params);
 }
 
 export function acceptedReply(periodId: string): Reply {

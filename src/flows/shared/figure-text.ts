@@ -9,7 +9,7 @@ import { formatFigure, formatPercent, percentOfPlan } from '../../domain/figures
  * plan. One place, so a figure reads the same wherever it appears.
  */
 
-export function unitWord(unit: MeasureUnit | string): Message {
+export function unitWord(unit: MeasureUnit): Message {
   return msg(`units.${unit}`);
 }
 

@@ -1,6 +1,7 @@
 import { msg, type Message } from '../../app/messages.ts';
 import type { Registration } from '../../app/ports.ts';
 import type { Bloc } from '../../domain/bloc.ts';
+import type { Role } from '../../domain/roles.ts';
 
 /** A unit's name from the bloc file (any year that has it), or its id when the file no longer has it. */
 export function unitName(bloc: Bloc | undefined, unitId: string | undefined): string {
@@ -12,7 +13,7 @@ export function unitName(bloc: Bloc | undefined, unitId: string | undefined): st
   return unitId;
 }
 
-export function roleLabel(role: string): Message {
+export function roleLabel(role: Role): Message {
   return msg(`roles.${role}`);
 }
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { msg, type Message } from '../../../src/app/messages.ts';
+import { msg, type LocaleKey, type Message } from '../../../src/app/messages.ts';
 import { loadBlocs } from '../../../src/config/bloc-loader.ts';
 import { blocYear, type Bloc, type Indicator } from '../../../src/domain/bloc.ts';
 import { isOnTime, openPeriodsFor, periodInstants, periodYear } from '../../../src/domain/calendar/index.ts';
@@ -90,8 +90,8 @@ export function figureLabel(bloc: Bloc, code: string, value: FigureValue): strin
 }
 
 /** A button label that is a locale key ("Gửi báo cáo"). */
-export function label(key: string): string {
-  return renderLabel(msg(key), 'vi');
+export function label(key: LocaleKey): string {
+  return renderLabel({ key }, 'vi');
 }
 
 /** On time or late, as the calendar says for a first report sent at `at`. */
@@ -206,7 +206,7 @@ export async function answerPlain(
   for (const [i, answer] of answers.entries()) {
     const number = from + i;
     replies = await user.say(answer, 2);
-    expect(replies[0]?.text?.startsWith(echoPrefix()), `echo of ${answer}`).toBe(true);
+    expect(replies[0]?.text?.startsWith(echoPrefix(bloc, number)), `echo of ${answer}`).toBe(true);
     const next =
       number < bloc.indicators.length
         ? questionHead(bloc, number + 1)
@@ -216,7 +216,7 @@ export async function answerPlain(
   return replies;
 }
 
-/** What every echo begins with ("✓ "). */
-export function echoPrefix(): string {
-  return expectedText('report.echo', { figure: '\u0000' }).split('\u0000')[0] ?? '';
+/** What the echo of indicator `number` begins with: "✓ 3. Giá trị sản xuất công nghiệp: ". */
+export function echoPrefix(bloc: Bloc, number: number): string {
+  return `✓ ${number}. ${bloc.indicators[number - 1]?.name.vi ?? '?'}: `;
 }

@@ -1,5 +1,5 @@
 import type { User } from 'telegraf/types';
-import { msg, type Params } from '../../../src/app/messages.ts';
+import { messageOf, type LocaleKey, type Params, type ParamsArg } from '../../../src/app/messages.ts';
 import { escapeHtml } from '../../../src/channels/telegram/render.ts';
 import type { Lang } from '../../../src/i18n/i18n.ts';
 import { renderMessage } from '../../../src/i18n/render.ts';
@@ -77,6 +77,7 @@ export function buttonsOf(message: SentMessage): Array<{ text: string; callback_
 }
 
 /** The text the bot sends for a key, as it arrives on Telegram (rendered, then HTML-escaped). */
-export function expectedText(key: string, params?: Params, lang: Lang = 'vi'): string {
-  return escapeHtml(renderMessage(msg(key, params), lang));
+export function expectedText<K extends LocaleKey>(key: K, ...args: [...ParamsArg<K>, lang?: Lang]): string {
+  const [params, lang] = args as unknown as [Params | undefined, Lang | undefined];
+  return escapeHtml(renderMessage(messageOf(key, params ?? {}), lang ?? 'vi'));
 }
