@@ -52,7 +52,8 @@ export interface Submission {
  * on time or late is fixed by the first complete submission, which also keeps its instant; later
  * revisions keep both, except that after a return with a date to revise by, revising after that date
  * makes the report late. `submission` carries what would hold were it the first (`onTime` judged at
- * `at`). Storage applies this to the row it holds under lock, so the first of two senders wins.
+ * `at`). Applied to the report read under the unit's lock (`reviseSubmission`), so of two senders at
+ * once the first one wins.
  */
 export function settleTimeliness(previous: Submission | undefined, submission: Submission, at: Date): Submission {
   if (submission.status !== 'submitted' || previous === undefined || previous.status === 'draft') return submission;
@@ -106,4 +107,22 @@ export function changedValues(before: readonly ReportedValue[], after: readonly 
   }
   for (const o of old.values()) changes.push({ indicatorCode: o.indicatorCode, before: o });
   return changes;
+}
+
+/**
+ * The report to store when `next` is saved over `previous` (read under the unit's lock): timeliness
+ * settled (`settleTimeliness`), the values that changed (what the audit records and a receipt lists),
+ * and the revision, which grows by one each time the report is submitted (the first time, after a
+ * return, or with changed values while submitted) and otherwise stays.
+ */
+export function reviseSubmission(
+  previous: Submission | undefined,
+  next: Submission,
+  at: Date,
+): { submission: Submission; changes: ValueChange[] } {
+  const settled = settleTimeliness(previous, next, at);
+  const changes = changedValues(previous?.values ?? [], settled.values);
+  const submittedAgain = settled.status === 'submitted' && (previous?.status !== 'submitted' || changes.length > 0);
+  const revision = (previous?.revision ?? 0) + (submittedAgain ? 1 : 0);
+  return { submission: { ...settled, revision }, changes };
 }

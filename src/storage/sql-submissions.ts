@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Submissions } from '../app/ports.ts';
-import { changedValues, settleTimeliness, type ReportedValue, type Submission } from '../domain/submission.ts';
+import type { ReportedValue, Submission } from '../domain/submission.ts';
 import type { Dialect } from './database.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { auditRow, submissionRow, toAuditEntry, toReportedValue, toSubmission, valueRow } from './submission-rows.ts';
@@ -41,56 +41,43 @@ async function takeTurn(trx: Db, dialect: Dialect, blocId: string, periodId: str
   await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
 }
 
-/** Submissions with their values and a per-value audit trail. */
+/** Submissions with their values and a per-value audit trail: stored as given, no rule of their own. */
 export function sqlSubmissions(db: Db, dialect: Dialect): Submissions {
-  const saveReplacing: Submissions['saveReplacing'] = (sent, audit) =>
-    transactional(db, async (trx) => {
-      const { blocId, periodId, unitId } = sent;
-      await takeTurn(trx, dialect, blocId, periodId, unitId);
-      const previous = await load(trx, blocId, periodId, unitId);
-      const submission = settleTimeliness(previous, sent, audit.at);
-      const changes = changedValues(previous?.values ?? [], submission.values);
-      const submittedAgain =
-        submission.status === 'submitted' && (previous?.status !== 'submitted' || changes.length > 0);
-      const revision = (previous?.revision ?? 0) + (submittedAgain ? 1 : 0);
-
-      const row = submissionRow(submission, revision, audit.at);
-      const { bloc_id: _b, period_id: _p, unit_id: _u, ...update } = row;
-      await trx
-        .insertInto('submissions')
-        .values(row)
-        .onConflict((oc) => oc.columns(['bloc_id', 'period_id', 'unit_id']).doUpdateSet(update))
-        .execute();
-      // Values are few (one per indicator): replacing them all is simpler than merging.
-      await trx
-        .deleteFrom('submission_values')
-        .where('bloc_id', '=', blocId)
-        .where('period_id', '=', periodId)
-        .where('unit_id', '=', unitId)
-        .execute();
-      if (submission.values.length > 0) {
-        await trx
-          .insertInto('submission_values')
-          .values(submission.values.map((v) => valueRow(submission, v)))
-          .execute();
-      }
-      if (changes.length > 0) {
-        await trx
-          .insertInto('submission_audit')
-          .values(changes.map((c) => auditRow(submission, revision, c, audit)))
-          .execute();
-      }
-      const saved = await load(trx, blocId, periodId, unitId);
-      if (saved === undefined) throw new Error('submission vanished inside its own transaction');
-      return { saved, previous };
-    });
-
   return {
+    lock: (blocId, periodId, unitId) => takeTurn(currentExecutor(db), dialect, blocId, periodId, unitId),
+
     find: (blocId, periodId, unitId) => load(currentExecutor(db), blocId, periodId, unitId),
 
-    save: async (submission, audit) => (await saveReplacing(submission, audit)).saved,
-
-    saveReplacing,
+    write: (submission, audit) =>
+      transactional(db, async (trx) => {
+        const { blocId, periodId, unitId } = submission;
+        const row = submissionRow(submission, submission.revision, audit.at);
+        const { bloc_id: _b, period_id: _p, unit_id: _u, ...update } = row;
+        await trx
+          .insertInto('submissions')
+          .values(row)
+          .onConflict((oc) => oc.columns(['bloc_id', 'period_id', 'unit_id']).doUpdateSet(update))
+          .execute();
+        // Values are few (one per indicator): replacing them all is simpler than merging.
+        await trx
+          .deleteFrom('submission_values')
+          .where('bloc_id', '=', blocId)
+          .where('period_id', '=', periodId)
+          .where('unit_id', '=', unitId)
+          .execute();
+        if (submission.values.length > 0) {
+          await trx
+            .insertInto('submission_values')
+            .values(submission.values.map((v) => valueRow(submission, v)))
+            .execute();
+        }
+        if (audit.changes.length > 0) {
+          await trx
+            .insertInto('submission_audit')
+            .values(audit.changes.map((c) => auditRow(submission, submission.revision, c, audit)))
+            .execute();
+        }
+      }),
 
     async listForPeriod(blocId, periodId) {
       const exec = currentExecutor(db);

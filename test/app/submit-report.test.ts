@@ -9,6 +9,7 @@ import type { Database } from '../../src/storage/database.ts';
 import { createRepositories } from '../../src/storage/create-repositories.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { SEED_ANSWERS, SEED_VALUES } from '../flows/report/helpers.ts';
+import { saveSubmission } from '../support/submission-fixtures.ts';
 
 /** 10:00 local on 12 June 2023 (June due on the 16th): on time. 10:00 on 20 June: late. */
 const ON_TIME = new Date('2023-06-12T03:00:00Z');
@@ -147,7 +148,8 @@ describeEachDatabase('submitReport: two focal points of one unit send at the sam
     await sendNow(ON_TIME);
     const stored = await repos.submissions.find(bloc.id, '2023-06', 'si-ma-cai');
     const returnBy = (reviseBy: Date) =>
-      repos.submissions.save(
+      saveSubmission(
+        repos,
         { ...stored!, status: 'returned', returnReason: 'kiểm tra', reviseBy },
         { actor: { channel: 'telegram', userId: 'thuky' }, at: ON_TIME },
       );

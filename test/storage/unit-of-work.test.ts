@@ -3,6 +3,7 @@ import { createRepositories } from '../../src/storage/create-repositories.ts';
 import { createSessionKeyv } from '../../src/storage/session-store.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { at, BLOC, focal } from '../support/storage-fixtures.ts';
+import { saveSubmission } from '../support/submission-fixtures.ts';
 
 describeEachDatabase('unit of work', (getDb) => {
   const setup = () => ({ repos: createRepositories(getDb()), sessions: createSessionKeyv({ database: getDb() }).keyv });
@@ -25,7 +26,8 @@ describeEachDatabase('unit of work', (getDb) => {
         unitId: 'bao-yen',
         at: t,
       });
-      await repos.submissions.save(
+      await saveSubmission(
+        repos,
         {
           blocId: BLOC,
           periodId: '2024-06',

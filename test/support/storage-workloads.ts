@@ -1,4 +1,5 @@
 import type { Outbox, Repositories } from '../../src/app/ports.ts';
+import { saveSubmission } from './submission-fixtures.ts';
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 2));
 
@@ -18,7 +19,8 @@ export async function saveRevisions(repos: Repositories, writer: string, count: 
   const revisions: number[] = [];
   for (let i = 0; i < count; i++) {
     const raw = `${writer}-${i}`;
-    const saved = await repos.submissions.save(
+    const saved = await saveSubmission(
+      repos,
       {
         blocId: 'khoi-1',
         periodId: '2024-06',

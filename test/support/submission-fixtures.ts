@@ -1,6 +1,17 @@
 import type { FigureValue } from '../../src/domain/figure.ts';
 import type { ReportedValue, Submission, SubmissionStatus } from '../../src/domain/submission.ts';
+import type { AuditActor, Repositories } from '../../src/app/ports.ts';
+import { storeSubmission } from '../../src/app/use-cases/store-submission.ts';
 import type { Harness } from './flow-harness.ts';
+
+/** Saves a report the way the program does (domain rules, the unit's lock, storage); returns what was stored. */
+export async function saveSubmission(
+  repos: Pick<Repositories, 'unitOfWork' | 'submissions'>,
+  submission: Submission,
+  audit: { actor: AuditActor; at: Date; reason?: string },
+): Promise<Submission> {
+  return (await storeSubmission(repos, submission, audit)).saved;
+}
 
 /** A reported value; scalars by default, `a/b` for ratios. */
 export function value(
@@ -39,7 +50,8 @@ export async function saveReport(
 ): Promise<Submission> {
   const status = options.status ?? 'submitted';
   const sent = status !== 'draft';
-  return h.runtime.services.repos.submissions.save(
+  return saveSubmission(
+    h.runtime.services.repos,
     {
       blocId: h.bloc.id,
       periodId,

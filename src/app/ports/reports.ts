@@ -1,5 +1,5 @@
 import type { Nomination } from '../../domain/nomination.ts';
-import type { AuditActor, ReportedValue, Submission } from '../../domain/submission.ts';
+import type { AuditActor, ReportedValue, Submission, ValueChange } from '../../domain/submission.ts';
 
 /** How one reported value looked before or after a change. */
 export type AuditedValue = Omit<ReportedValue, 'indicatorCode'>;
@@ -21,26 +21,25 @@ export interface AuditEntry {
   reason?: string;
 }
 
+/**
+ * Stored reports, their values and per-value audit trail. Storage keeps no rule of its own: whether a
+ * save is a revision, on time, or what changed is decided by the use-case (`storeSubmission`, domain
+ * `reviseSubmission`) on what `find` returned under `lock`.
+ */
 export interface Submissions {
+  /**
+   * Makes the caller the only writer of this unit's report until its transaction ends (PostgreSQL:
+   * an advisory lock, which also covers a first report with no row yet; SQLite has one writer at a
+   * time anyway). Call it inside a unit of work, before `find`, when what you write depends on what
+   * you read.
+   */
+  lock(blocId: string, periodId: string, unitId: string): Promise<void>;
   find(blocId: string, periodId: string, unitId: string): Promise<Submission | undefined>;
-  /**
-   * Upserts the submission and its values and writes one audit entry per value added, changed or
-   * removed (domain `changedValues`). Storage owns `revision`: it grows by one each time the report is
-   * submitted (first time, after a return, or with changed values while submitted); otherwise it is
-   * kept. A report sent again keeps `firstSubmittedAt` and `onTime` of the stored one (domain
-   * `settleTimeliness`: the first submission wins). Saves of one report take turns (a lock held to
-   * the end of the transaction, even before the report's first row exists). Returns what was stored.
-   */
-  save(submission: Submission, audit: { actor: AuditActor; at: Date; reason?: string }): Promise<Submission>;
-  /**
-   * `save`, also returning the submission it replaced (read under the same lock; undefined when there
-   * was none), so a caller says what changed against what was really replaced, not against an
-   * earlier read that another sender may have overtaken.
-   */
-  saveReplacing(
+  /** Stores the report as given (row and values replaced) and one audit entry per change given. */
+  write(
     submission: Submission,
-    audit: { actor: AuditActor; at: Date; reason?: string },
-  ): Promise<{ saved: Submission; previous: Submission | undefined }>;
+    audit: { changes: readonly ValueChange[]; actor: AuditActor; at: Date; reason?: string },
+  ): Promise<void>;
   listForPeriod(blocId: string, periodId: string): Promise<Submission[]>;
   /** Oldest first. */
   auditTrail(blocId: string, periodId: string, unitId: string): Promise<AuditEntry[]>;

@@ -13,8 +13,8 @@ import { unitsOfPeriod } from './reporting-status.ts';
 import { loadUnitCalendar, type UnitCalendar } from './unit-calendar.ts';
 
 /**
- * Whether a unit may report for a period now. Asked when a report starts, at every step of the
- * draft (a period may lock while it is being typed) and again when it is sent.
+ * Whether a unit may report for a period now. Asked when a report starts and at every step of the
+ * draft, the send included (a period may lock while it is being typed).
  * - `notMember`: the unit is not a member of the bloc in the period's year (a year the bloc file
  *   lacks uses its latest year), so it has nothing to report for that period;
  * - `refused`: the calendar says no (not open yet, locked): the refusal says why;
@@ -26,20 +26,44 @@ export type Reportability =
   | { status: 'refused'; refusal: PeriodRefusal }
   | { status: 'accepted'; existing: Submission };
 
-export async function checkReportable(
+/** Whether the unit may report, from its calendar and the report stored (pure: no storage). */
+export function reportability(
+  bloc: Bloc,
+  calendar: UnitCalendar,
+  unitId: string,
+  periodId: PeriodId,
+  existing: Submission | undefined,
+): Reportability {
+  if (!isMember(bloc, unitId, periodId)) return { status: 'notMember', year: periodYear(periodId) };
+  const refusal = calendar.refusal(periodId);
+  if (refusal) return { status: 'refused', refusal };
+  if (existing?.status === 'accepted') return { status: 'accepted', existing };
+  return { status: 'ok', calendar, existing };
+}
+
+/**
+ * Opens a unit's report for this update: takes the unit's lock (storage `Submissions.lock`), reads
+ * the stored report once, and judges it against the unit's calendar (read here unless the caller
+ * has it). Whatever the update then writes (the report sent) is settled against this very read.
+ * Runs inside the update's unit of work.
+ */
+export async function openReport(
   repos: Pick<Repositories, 'calendar' | 'submissions'>,
   bloc: Bloc,
   unitId: string,
   periodId: PeriodId,
   now: Date,
+  calendar?: UnitCalendar,
 ): Promise<Reportability> {
-  if (!isMember(bloc, unitId, periodId)) return { status: 'notMember', year: periodYear(periodId) };
-  const calendar = await loadUnitCalendar(repos, bloc, unitId, now);
-  const refusal = calendar.refusal(periodId);
-  if (refusal) return { status: 'refused', refusal };
+  await repos.submissions.lock(bloc.id, periodId, unitId);
   const existing = await repos.submissions.find(bloc.id, periodId, unitId);
-  if (existing?.status === 'accepted') return { status: 'accepted', existing };
-  return { status: 'ok', calendar, existing };
+  return reportability(
+    bloc,
+    calendar ?? (await loadUnitCalendar(repos, bloc, unitId, now)),
+    unitId,
+    periodId,
+    existing,
+  );
 }
 
 /** The periods a unit may report for now, and what keeps the others out. */

@@ -1,4 +1,5 @@
 import { reply } from '../../app/messages.ts';
+import { openReport } from '../../app/use-cases/report-status.ts';
 import { findIndicator } from '../../domain/bloc.ts';
 import { foldText } from '../../domain/text-fold.ts';
 import { YES_WORDS } from '../../domain/vocabulary.ts';
@@ -24,8 +25,9 @@ function reportStep(handler: Handler): Step<FlowDraft> {
     // The person may have been bound to another unit since the draft began: never report for it.
     if (ctx.registration?.role !== 'focal' || ctx.registration.unitId !== draft.unitId)
       return { replies: [reply('report.unitChanged')] };
-    const here: Here = { bloc: ctx.bloc, draft, lang: ctx.actor.lang };
-    return (await stillOpen(ctx, here)) ?? handler(ctx, here, input);
+    const opened = await openReport(ctx.services.repos, ctx.bloc, draft.unitId, draft.periodId, ctx.now);
+    const here: Here = { bloc: ctx.bloc, draft, lang: ctx.actor.lang, opened };
+    return stillOpen(here, opened) ?? handler(ctx, here, input);
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Lang, Reply } from '../../app/messages.ts';
+import type { Reportability } from '../../app/use-cases/report-status.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import type { StepOutcome } from '../engine/types.ts';
 import { askAmbiguous, askConfirm, askIndicator } from './ask-indicator.ts';
@@ -7,11 +8,16 @@ import { showSummary } from './summary.ts';
 
 export type Outcome = StepOutcome<FlowDraft>;
 
-/** Where the conversation is, for the steps: the bloc, the draft and the person's language. */
+/**
+ * Where the conversation is, for the steps: the bloc, the draft and the person's language; on a step
+ * of a draft, also the unit's report as this update opened it (locked, read once, with its calendar),
+ * which sending reuses.
+ */
 export interface Here {
   bloc: Bloc;
   draft: ReportDraft;
   lang: Lang;
+  opened?: Reportability;
 }
 
 /** Asks the indicator at `index` (figure step: numbers typed there are figures). */

@@ -1,5 +1,5 @@
 import { messageOf, msg, reply, type Message, type Params, type Reply } from '../../app/messages.ts';
-import { checkReportable, reportablePeriods, type Reportability } from '../../app/use-cases/report-status.ts';
+import { openReport, reportablePeriods, type Reportability } from '../../app/use-cases/report-status.ts';
 import type { UnitCalendar } from '../../app/use-cases/unit-calendar.ts';
 import { blocYear, type Bloc } from '../../domain/bloc.ts';
 import {
@@ -65,7 +65,7 @@ export async function startReport(ctx: FlowContext, args: string): Promise<Outco
     const parsed = parsePeriod(args, currentPeriod(bloc.calendar, ctx.now));
     if (parsed.type === 'error') return { replies: [reply(parsed.key, parsed.params)] };
     if (parsed.type === 'year') return { replies: [reply('period.errors.badFormat', { text: args.trim() })] };
-    return beginChecked(ctx, bloc, unitId, parsed.id, await checkReportable(repos, bloc, unitId, parsed.id, ctx.now));
+    return beginChecked(ctx, bloc, unitId, parsed.id, await openReport(repos, bloc, unitId, parsed.id, ctx.now));
   }
   const periods = await reportablePeriods(repos, bloc, unitId, ctx.now);
   const [only, ...others] = periods.open;
@@ -86,7 +86,13 @@ export async function startReport(ctx: FlowContext, args: string): Promise<Outco
     };
   }
   if (others.length === 0)
-    return beginChecked(ctx, bloc, unitId, only.id, await checkReportable(repos, bloc, unitId, only.id, ctx.now));
+    return beginChecked(
+      ctx,
+      bloc,
+      unitId,
+      only.id,
+      await openReport(repos, bloc, unitId, only.id, ctx.now, periods.calendar),
+    );
   const choices = periods.open.map((p) => [
     {
       id: p.id,
@@ -130,7 +136,7 @@ export async function choosePeriod(
     bloc,
     unitId,
     periodId,
-    await checkReportable(ctx.services.repos, bloc, unitId, periodId, ctx.now),
+    await openReport(ctx.services.repos, bloc, unitId, periodId, ctx.now),
   );
 }
 

@@ -1,5 +1,5 @@
 import { msg, reply, type Reply } from '../../app/messages.ts';
-import { checkReportable } from '../../app/use-cases/report-status.ts';
+import type { Reportability } from '../../app/use-cases/report-status.ts';
 import { submitReport } from '../../app/use-cases/submit-report.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import type { ReportedValue } from '../../domain/submission.ts';
@@ -36,6 +36,7 @@ export async function send(ctx: FlowContext, here: Here): Promise<Outcome> {
     values: reportedValues(bloc, draft),
     actor: { channel: ctx.actor.channel, userId: ctx.actor.userId, name: ctx.actor.displayName },
     now: ctx.now,
+    opened: here.opened,
   });
   switch (result.status) {
     case 'incomplete': {
@@ -86,12 +87,12 @@ export function closed(here: Here, why: Reply[]): Outcome {
 }
 
 /**
- * Checked before every step: a draft whose period locked (or whose report the secretariat accepted)
- * since it began is closed with a message saying why and who can reopen.
+ * Checked before every step on the report as the step opened it: a draft whose period locked (or
+ * whose report the secretariat accepted) since it began is closed with a message saying why and who
+ * can reopen.
  */
-export async function stillOpen(ctx: FlowContext, here: Here): Promise<Outcome | undefined> {
+export function stillOpen(here: Here, check: Reportability): Outcome | undefined {
   const { bloc, draft } = here;
-  const check = await checkReportable(ctx.services.repos, bloc, draft.unitId, draft.periodId, ctx.now);
   if (check.status === 'refused') {
     return closed(here, [
       reply('report.lockedWhileDrafting', {

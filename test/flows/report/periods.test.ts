@@ -4,6 +4,7 @@ import { loadBlocs } from '../../../src/config/bloc-loader.ts';
 import type { Bloc } from '../../../src/domain/bloc.ts';
 import { createHarness, keys, type Harness } from '../../support/flow-harness.ts';
 import { find, JUNE_12, last, SEED_ANSWERS } from './helpers.ts';
+import { saveSubmission } from '../../support/submission-fixtures.ts';
 
 describe('/baocao: which period, and who may report', () => {
   let h: Harness;
@@ -83,7 +84,8 @@ describe('/baocao: which period, and who may report', () => {
 
   it('refuses a report the secretariat accepted, and says who can reopen it', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
-    await repos().submissions.save(
+    await saveSubmission(
+      repos(),
       {
         blocId: h.bloc.id,
         periodId: '2023-06',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, keys, type Harness } from '../../support/flow-harness.ts';
 import { find, JUNE_12, JUNE_20, last, param, reportAndSend, SEED_ANSWERS } from './helpers.ts';
+import { saveSubmission } from '../../support/submission-fixtures.ts';
 
 describe('/baocao: revisions and timeliness', () => {
   let h: Harness;
@@ -130,7 +131,8 @@ describe('/baocao: revisions and timeliness', () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await reportAndSend(chat);
     const sent = (await stored())!;
-    await repos().submissions.save(
+    await saveSubmission(
+      repos(),
       {
         ...sent,
         status: 'returned',
@@ -152,7 +154,8 @@ describe('/baocao: revisions and timeliness', () => {
 
   it("shows the previous period's figure beside each question", async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
-    await repos().submissions.save(
+    await saveSubmission(
+      repos(),
       {
         blocId: h.bloc.id,
         periodId: '2023-05',
