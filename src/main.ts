@@ -1,9 +1,160 @@
-import { createHttpServer, type HttpServer } from './channels/http-server.ts';
-import { createTelegramChannel, type TelegramChannel } from './channels/telegram/telegram-channel.ts';
-import type { CliContext } from './cli/context.ts';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { ChannelSender } from './app/delivery.ts';
+import { OutboxDispatcher, type DispatcherOptions } from './app/outbox-dispatcher.ts';
+import type { Clock, Repositories, SessionStore } from './app/ports.ts';
+import { blocDirectory, type AppServices } from './app/services.ts';
+import type { ConsoleOutput } from './channels/console/console-chat.ts';
+import { connectTelegram, connectFailure, type TelegramConnection } from './channels/telegram/telegram-channel.ts';
+import type { Config } from './config/env.ts';
+import type { Bloc } from './domain/bloc.ts';
+import { ConversationEngine, questionMovedPast } from './flows/engine/engine.ts';
+import { FLOWS } from './flows/index.ts';
+import { renderLabel } from './i18n/render.ts';
 import { t } from './i18n/i18n.ts';
+import { createHttpServer, type HttpServer } from './channels/http-server.ts';
 import { runMaintenance } from './jobs/maintenance.ts';
-import { startScheduler } from './jobs/scheduler.ts';
+import { startScheduler, type ScheduledJob } from './jobs/scheduler.ts';
+import { createLogger } from './logging/logger.ts';
+import { createRepositories } from './storage/create-repositories.ts';
+import { openDatabase, type Database } from './storage/database.ts';
+import { migrate } from './storage/migrations/index.ts';
+import { createSessionKeyv, type SessionKeyv } from './storage/session-store.ts';
+
+/**
+ * The composition root (design.md, Layers): the one place that builds the program's real objects,
+ * in order, each from what was built before it, none changed afterwards. The `thidua` command
+ * (src/cli.ts) calls it; it never calls the CLI.
+ */
+export interface ProgramOptions {
+  config: Config;
+  blocs: readonly Bloc[];
+  /** Default: the configured LOG_LEVEL. */
+  logLevel?: string;
+  /** Connect the configured channels (getMe): the bot does, commands that only touch data do not. */
+  connect?: boolean;
+  /** The console's sending side, when a console chat runs in this process. */
+  console?: ConsoleOutput;
+  clock?: Clock;
+  dispatcher?: DispatcherOptions;
+  /** Tests only: wraps the session store (latency for race tests). */
+  wrapSessions?: (store: SessionStore) => SessionStore;
+}
+
+export interface Program {
+  config: Config;
+  blocs: readonly Bloc[];
+  log: Logger;
+  database: Database;
+  repos: Repositories;
+  sessionKeyv: SessionKeyv;
+  services: AppServices;
+  engine: ConversationEngine;
+  dispatcher: OutboxDispatcher;
+  telegram?: TelegramConnection;
+  /** Stops taking work: finishes updates in flight, sends what the outbox holds for `drainMs`, closes. */
+  close(drainMs?: number): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Every secret the logs must never show: tokens, webhook secrets, passwords inside database URLs. */
+export function secretsOf(config: Config): string[] {
+  const passwordOf = (url: string | undefined) => {
+    if (!url) return undefined;
+    try {
+      return decodeURIComponent(new URL(url).password) || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return [
+    config.telegram?.token,
+    config.telegram?.webhook?.secret,
+    config.zalo?.token,
+    config.zalo?.webhook?.secret,
+    passwordOf(config.databaseUrl),
+    passwordOf(config.sessionStoreUrl),
+  ].filter((s): s is string => Boolean(s));
+}
+
+/** Why a program could not be built: a channel refused or could not be reached (said, not thrown raw). */
+export class ChannelConnectError extends Error {
+  constructor(
+    readonly channel: 'telegram' | 'zalo',
+    readonly reason: 'tokenRefused' | 'unreachable',
+    options: { cause: unknown },
+  ) {
+    super(`${channel}: ${reason}`, options);
+    this.name = 'ChannelConnectError';
+  }
+}
+
+export async function openProgram(options: ProgramOptions): Promise<Program> {
+  const { config, blocs } = options;
+  const log = createLogger({ level: options.logLevel ?? config.logLevel, secrets: secretsOf(config) });
+  const database = openDatabase(config.databaseUrl, {
+    sqlitePath: config.sqlitePath,
+    onIdleError: (error) => log.error({ err: error }, 'database connection failed'),
+  });
+  try {
+    await migrate(database.db);
+    const repos = createRepositories(database);
+    for (const bloc of blocs) await repos.blocs.upsert({ id: bloc.id, name: bloc.name });
+    const sessionKeyv = createSessionKeyv({ url: config.sessionStoreUrl, database });
+    const telegram = options.connect && config.telegram ? await connect(config.telegram, log) : undefined;
+    const clock = options.clock ?? systemClock;
+    const sessions = options.wrapSessions ? options.wrapSessions(sessionKeyv.keyv) : sessionKeyv.keyv;
+    const services: AppServices = {
+      repos,
+      sessions,
+      sessionInTransaction: sessionKeyv.transactional,
+      blocs: blocDirectory(blocs),
+      clock,
+      admins: config.admins,
+      telegramUsername: telegram?.username,
+      randomBytes: (size) => randomBytes(size),
+      labelText: renderLabel,
+    };
+    const senders: Partial<Record<string, ChannelSender>> = {
+      ...(telegram ? { telegram: telegram.sender } : {}),
+      ...(options.console ? { console: options.console.sender } : {}),
+    };
+    const dispatcher = new OutboxDispatcher(repos.outbox, senders, clock, log, options.dispatcher, (question, now) =>
+      questionMovedPast(sessions, question, now),
+    );
+    const engine = new ConversationEngine(services, FLOWS, log, () => dispatcher.kick());
+    return {
+      config,
+      blocs,
+      log,
+      database,
+      repos,
+      sessionKeyv,
+      services,
+      engine,
+      dispatcher,
+      telegram,
+      async close(drainMs = 5000) {
+        await engine.idle();
+        await dispatcher.drain(drainMs);
+        await sessionKeyv.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function connect(telegram: NonNullable<Config['telegram']>, log: Logger): Promise<TelegramConnection> {
+  try {
+    return await connectTelegram({ token: telegram.token, apiRoot: telegram.apiRoot, log });
+  } catch (error) {
+    throw new ChannelConnectError('telegram', connectFailure(error), { cause: error });
+  }
+}
 
 /** Webhook mode needs a port; PORT unset there means this one. */
 const DEFAULT_WEBHOOK_PORT = 8080;
@@ -11,113 +162,105 @@ const DEFAULT_WEBHOOK_PORT = 8080;
 const DRAIN_MS = 10_000;
 
 /**
- * Runs the bot on the configured channels until SIGINT/SIGTERM: stop taking updates, finish those in
- * flight, send what the outbox holds for a bounded time, close the database, exit 0. Exit 1 when the
- * channel cannot start or stops receiving for good (a wrong token, another process polling).
+ * `npm start` with a channel token: builds the program with its channels connected, then runs it.
+ * A token Telegram refuses and a Telegram that cannot be reached are told apart (they need different
+ * fixes); both exit 1.
  */
-export async function runBot(ctx: CliContext): Promise<number> {
-  const { runtime, logger, config } = ctx;
-  logger.info({ blocs: ctx.blocs.map((b) => b.id) }, t('cli.startChecked', { blocs: ctx.blocs.length }));
-  if (!config.telegram) {
-    logger.error({}, 'no channel adapter for this configuration');
-    await runtime.close(0);
-    return 1;
-  }
-
-  let fatal: ((error: unknown) => void) | undefined;
-  const failed = new Promise<'fatal'>((resolve) => {
-    fatal = () => resolve('fatal');
-  });
-  let channel: TelegramChannel;
+export async function startBot(options: Omit<ProgramOptions, 'connect'>): Promise<number> {
+  let program: Program;
   try {
-    channel = await createTelegramChannel({
-      token: config.telegram.token,
-      apiRoot: config.telegram.apiRoot,
-      webhook: config.telegram.webhook,
-      engine: runtime.engine,
-      logger,
-      onFatal: (error) => fatal?.(error),
-    });
+    program = await openProgram({ ...options, connect: true });
   } catch (error) {
-    logger.error({ err: error, channel: 'telegram' }, 'cannot reach the Telegram Bot API (getMe failed)');
-    await runtime.close(0);
+    if (!(error instanceof ChannelConnectError)) throw error;
+    const key = error.reason === 'tokenRefused' ? 'cli.telegramTokenRefused' : 'cli.telegramUnreachable';
+    console.error(t(key));
+    createLogger({ level: 'error', secrets: secretsOf(options.config) }).error(
+      { err: error.cause, channel: error.channel, reason: error.reason },
+      error.reason === 'tokenRefused' ? 'the Telegram Bot API refused the token' : 'cannot reach the Telegram Bot API',
+    );
     return 1;
   }
-  // `/cmd@bot` in groups and deep links need the bot's name; the engine reads it from the services.
-  runtime.services.telegramUsername = channel.username;
-  runtime.senders.telegram = channel.sender;
+  return runBot(program);
+}
 
-  const port = config.port ?? (channel.webhook ? DEFAULT_WEBHOOK_PORT : undefined);
-  let http: HttpServer | undefined;
+/**
+ * Runs the bot until SIGINT/SIGTERM: stop taking updates, finish those in flight, send what the
+ * outbox holds for a bounded time, close the database, exit 0. Exit 1 when no channel is configured
+ * or a channel stops receiving for good (another process polling the same token).
+ */
+export async function runBot(program: Program): Promise<number> {
+  const { config, log, telegram, engine, dispatcher, repos } = program;
+  log.info({ blocs: program.blocs.map((b) => b.id) }, 'blocs loaded');
+  if (!telegram || !config.telegram) {
+    log.error({}, 'no channel adapter for this configuration');
+    await program.close(0);
+    return 1;
+  }
+  let fatal: () => void = () => {};
+  const failed = new Promise<'fatal'>((resolve) => (fatal = () => resolve('fatal')));
+  const receiver = telegram.receive({
+    engine,
+    webhook: config.telegram.webhook,
+    commands: engine.available,
+    onFatal: fatal,
+  });
+  const port = config.port ?? (receiver.webhook ? DEFAULT_WEBHOOK_PORT : undefined);
+  const http: HttpServer | undefined = port === undefined ? undefined : createHttpServer(log);
+  if (http && receiver.webhook) http.mount(receiver.webhook.path, receiver.webhook.handler);
   const stopped = waitForSignal();
   try {
-    if (port !== undefined) {
-      http = createHttpServer(logger);
-      if (channel.webhook) http.mount(channel.webhook.path, channel.webhook.handler);
-      await http.listen(port);
-    }
-    await channel.start();
-    if (channel.mode === 'polling') {
+    if (http && port !== undefined) await http.listen(port);
+    await receiver.start();
+    if (receiver.mode === 'polling') {
       // Only one process can poll a token (Telegram answers 409 to a second): rows a crashed run
       // had claimed are ours to send now, not after their lease (their chats would wait behind them).
-      const freed = await runtime.services.repos.outbox.releaseClaims(['telegram'], new Date());
-      if (freed > 0) logger.info({ channel: 'telegram', freed }, 'took over messages claimed before a crash');
+      const freed = await repos.outbox.releaseClaims(['telegram'], new Date());
+      if (freed > 0) log.info({ channel: 'telegram', freed }, 'took over messages claimed before a crash');
     }
-    runtime.dispatcher.start();
+    dispatcher.start();
   } catch (error) {
-    logger.error({ err: error, channel: 'telegram' }, 'the bot could not start');
-    await shutdown(ctx, channel, http);
+    log.error({ err: error, channel: 'telegram' }, 'the bot could not start');
+    stopped.dispose();
+    await shutdown(program, receiver.stop, http);
     return 1;
   }
-  logger.info({ channel: 'telegram', username: channel.username, mode: channel.mode, port }, 'bot started');
-  const scheduler = startScheduler(
-    [maintenanceJob(ctx)],
-    ctx.blocs[0]?.calendar.timezone ?? 'Asia/Ho_Chi_Minh',
-    logger,
-  );
+  log.info({ channel: 'telegram', username: telegram.username, mode: receiver.mode, port }, 'bot started');
+  const zone = program.blocs[0]?.calendar.timezone ?? 'Asia/Ho_Chi_Minh';
+  const scheduler = startScheduler(jobsOf(program), zone, log);
 
   const reason = await Promise.race([stopped.signal, failed]);
   stopped.dispose();
-  logger.info({ reason }, 'stopping');
+  log.info({ reason }, 'stopping');
   await scheduler.stop();
-  await shutdown(ctx, channel, http);
-  logger.info({}, 'stopped');
+  await shutdown(program, receiver.stop, http);
+  log.info({}, 'stopped');
   return reason === 'fatal' ? 1 : 0;
 }
 
-/** Every night at 03:15: forget old update ids, delete finished outbox rows and expired sessions. */
-function maintenanceJob(ctx: CliContext) {
-  const { repos } = ctx.runtime.services;
-  return {
-    name: 'maintenance',
-    cron: '15 3 * * *',
-    run: (now: Date) =>
-      runMaintenance(
-        {
-          processedUpdates: repos.processedUpdates,
-          outbox: repos.outbox,
-          purgeExpiredSessions: (at) => ctx.runtime.sessionKeyv.purgeExpired(at),
-        },
-        now,
-      ),
+/** The scheduled jobs: every night at 03:15, old update ids, finished outbox rows and expired sessions go. */
+function jobsOf(program: Program): ScheduledJob[] {
+  const { repos, sessionKeyv } = program;
+  const maintenance = {
+    processedUpdates: repos.processedUpdates,
+    outbox: repos.outbox,
+    purgeExpiredSessions: (at: Date) => sessionKeyv.purgeExpired(at),
   };
+  return [{ name: 'maintenance', cron: '15 3 * * *', run: (now: Date) => runMaintenance(maintenance, now) }];
 }
 
-async function shutdown(ctx: CliContext, channel: TelegramChannel, http: HttpServer | undefined): Promise<void> {
+async function shutdown(program: Program, stopReceiving: () => Promise<void>, http: HttpServer | undefined) {
   try {
-    await channel.stop();
+    await stopReceiving();
     await http?.close();
   } finally {
     // Finishes updates in flight, sends what the outbox holds for a bounded time, closes the database.
-    await ctx.runtime.close(DRAIN_MS);
+    await program.close(DRAIN_MS);
   }
 }
 
 function waitForSignal(): { signal: Promise<NodeJS.Signals>; dispose(): void } {
   let onSignal: (signal: NodeJS.Signals) => void = () => {};
-  const signal = new Promise<NodeJS.Signals>((resolve) => {
-    onSignal = resolve;
-  });
+  const signal = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   return {

@@ -36,6 +36,8 @@ export interface LocaleParamNames {
   'cli.noChannel': never;
   'cli.startChecked': 'blocs';
   'cli.consoleAsInvalid': 'value';
+  'cli.telegramTokenRefused': never;
+  'cli.telegramUnreachable': never;
   'common.binding': 'bloc' | 'role';
   'common.bindingWithUnit': 'bloc' | 'role' | 'unit';
   'common.period': 'month' | 'year';
@@ -75,8 +77,18 @@ export interface LocaleParamNames {
   'engine.hint': never;
   'engine.hintStranger': never;
   'engine.editIgnored': never;
-  'engine.previousClosed': 'command';
   'engine.sessionNotSaved': never;
+  'engine.draftKept': 'command' | 'summary';
+  'engine.draftWaiting': 'command' | 'summary';
+  'engine.resumed': 'summary';
+  'engine.discardConfirm': 'summary';
+  'engine.draftNotDiscarded': never;
+  'engine.repeatConfirm': 'text';
+  'engine.repeatIgnored': never;
+  'engine.choice.discard': never;
+  'engine.choice.keepDraft': never;
+  'engine.choice.repeatMeant': never;
+  'engine.choice.repeatIgnore': never;
   'register.howToGetCode': never;
   'register.alreadyBound': 'bindings';
   'register.privateOnly': never;
@@ -206,6 +218,8 @@ export interface LocaleParamNames {
   'nominate.askEdit': never;
   'nominate.cancelled': never;
   'nominate.sent': 'movement' | 'name' | 'number' | 'year';
+  'nominate.progress': never;
+  'nominate.progressNamed': 'name';
   'nominations.list': 'count' | 'lines' | 'unit' | 'year';
   'nominations.line': 'date' | 'kind' | 'movement' | 'name' | 'number';
   'nominations.none': 'unit' | 'year';
@@ -323,6 +337,9 @@ export interface LocaleParamNames {
   'report.changeRaw': 'after' | 'before' | 'figure' | 'name' | 'number';
   'report.changeUnknown': 'after' | 'before' | 'code';
   'report.notMember': 'period' | 'unit' | 'year';
+  'report.progress': 'count' | 'period' | 'total';
+  'report.progressChoosing': never;
+  'report.otherDraftOpen': 'period';
   'blocFile.errors.notFound': never;
   'blocFile.errors.permissionDenied': never;
   'blocFile.errors.readFailed': 'detail';

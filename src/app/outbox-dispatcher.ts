@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelSender } from './delivery.ts';
-import type { Clock, Outbox, OutboxRow } from './ports.ts';
+import type { AskedQuestion, Clock, Log, Outbox, OutboxRow } from './ports.ts';
 import { fromPayload } from './outbox-payload.ts';
 
-export interface DispatcherLogger {
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+/** Whether the person has moved past the question a row asks (the engine's session knows). */
+export type QuestionMovedPast = (question: AskedQuestion, now: Date) => Promise<boolean>;
 
 export interface DispatcherOptions {
   batchSize?: number;
@@ -38,8 +36,9 @@ export class OutboxDispatcher {
     private readonly outbox: Outbox,
     private readonly senders: Partial<Record<string, ChannelSender>>,
     private readonly clock: Clock,
-    private readonly logger: DispatcherLogger,
+    private readonly log: Log,
     options: DispatcherOptions = {},
+    private readonly movedPast: QuestionMovedPast = () => Promise.resolve(false),
   ) {
     this.opts = { batchSize: 50, leaseMs: 60_000, maxAttempts: 8, backoffMs: 1000, idlePollMs: 1000, ...options };
   }
@@ -102,7 +101,7 @@ export class OutboxDispatcher {
         }
       } while (this.again && !this.stopped);
     } catch (error) {
-      this.logger.error({ err: error }, 'outbox round failed');
+      this.log.error({ err: error }, 'outbox round failed');
     } finally {
       this.running = false;
     }
@@ -137,6 +136,12 @@ export class OutboxDispatcher {
   private async sendRow(row: OutboxRow): Promise<Date | undefined> {
     const decoded = fromPayload(row.payload);
     const sender = this.senders[row.channel];
+    // Claimed before (a crash, a lost lease): the question may be answered by now; asking it again
+    // could make the person's next answer land on the wrong question.
+    if (row.question && row.attempts >= 2 && (await this.movedPast(row.question, this.clock.now()))) {
+      await this.outbox.drop([row.id], this.clock.now());
+      return undefined;
+    }
     if (!decoded || !sender) {
       await this.outbox.markFailed(
         row.id,
@@ -157,7 +162,7 @@ export class OutboxDispatcher {
       return undefined;
     }
     if (outcome.permanent || row.attempts >= this.opts.maxAttempts) {
-      this.logger.warn(
+      this.log.warn(
         { outboxId: row.id, channel: row.channel, chatId: row.chatId, error: outcome.error },
         'message given up',
       );

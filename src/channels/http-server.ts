@@ -1,11 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Log } from '../app/ports.ts';
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
-
-export interface HttpServerLogger {
-  error(obj: object, msg?: string): void;
-}
 
 /**
  * The bot's own small HTTP server on PORT: `GET /healthz`, and the channels' webhooks mounted by
@@ -21,7 +18,7 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export function createHttpServer(logger: HttpServerLogger): HttpServer {
+export function createHttpServer(log: Log): HttpServer {
   const routes = new Map<string, HttpHandler>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -37,7 +34,7 @@ export function createHttpServer(logger: HttpServerLogger): HttpServer {
     Promise.resolve()
       .then(() => handler(req, res))
       .catch((error: unknown) => {
-        logger.error({ err: error, path }, 'http handler failed');
+        log.error({ err: error, path }, 'http handler failed');
         if (!res.headersSent) res.writeHead(500);
         if (!res.writableEnded) res.end();
       });

@@ -1,11 +1,12 @@
 import { createInterface, type Interface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { ConsoleChat } from '../channels/console/console-chat.ts';
+import { ConsoleChat, ConsoleOutput } from '../channels/console/console-chat.ts';
 import type { Bloc } from '../domain/bloc.ts';
 import type { Role } from '../domain/roles.ts';
 import { foldText } from '../domain/text-fold.ts';
 import { t } from '../i18n/i18n.ts';
-import { openCliContext, type CliContext } from './context.ts';
+import { openProgram, type Program } from '../main.ts';
+import { readConfiguration, type Configuration } from './context.ts';
 import { unitName } from '../flows/shared/labels.ts';
 
 const ROLE_WORDS: Record<string, Role> = {
@@ -25,36 +26,45 @@ interface As {
 /** `thidua console --as <unit>:<role>`: a chat in the terminal as one person (input may be piped). */
 export async function runConsoleCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { as: { type: 'string' } }, strict: true });
-  const ctx = await openCliContext({ logLevel: 'warn' });
-  if (typeof ctx === 'number') return ctx;
-  return runConsole(ctx, values.as);
+  const read = await readConfiguration();
+  if (typeof read === 'number') return read;
+  return runConsole(read, values.as);
 }
 
 /** Opens the console chat; without `--as`, asks for a role and a unit with numbered menus. */
-export async function runConsole(ctx: CliContext, asText: string | undefined): Promise<number> {
-  const bloc = ctx.blocs[0];
+export async function runConsole(read: Configuration, asText: string | undefined): Promise<number> {
+  const bloc = read.blocs[0];
   if (!bloc) return 1;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
+  const chatId = (as: As) => `console-${userIdOf(as)}`;
+  let as: As | undefined;
+  // What the bot says to this person is printed; a notice to another chat is shown as such.
+  const output = new ConsoleOutput((m) => {
+    const shown = as && m.chatId === chatId(as) ? m.text : `[→ ${m.chatId}] ${m.text}`;
+    process.stdout.write(`${shown}\n\n`);
+  });
+  const program = await openProgram({ ...read, logLevel: 'warn', console: output });
   try {
-    const as = asText ? parseAs(bloc, asText) : await pickAs(rl, bloc);
+    as = asText ? parseAs(bloc, asText) : await pickAs(rl, bloc);
     if (!as) {
       console.error(t('cli.consoleAsInvalid', { value: asText ?? '' }));
       return 2;
     }
-    await chat(ctx, bloc, as, rl);
+    await chat(program, output, bloc, as, rl);
     return 0;
   } finally {
     rl.close();
-    await ctx.runtime.close(2000);
+    await program.close(2000);
   }
 }
 
-async function chat(ctx: CliContext, bloc: Bloc, as: As, rl: Interface): Promise<void> {
-  const { runtime } = ctx;
-  const userId = `${as.role}:${as.unitId ?? '-'}`;
-  const existing = await runtime.services.repos.registrations.findActive('console', userId);
+const userIdOf = (as: As) => `${as.role}:${as.unitId ?? '-'}`;
+
+async function chat(program: Program, output: ConsoleOutput, bloc: Bloc, as: As, rl: Interface): Promise<void> {
+  const userId = userIdOf(as);
+  const existing = await program.repos.registrations.findActive('console', userId);
   if (!existing.some((r) => r.blocId === bloc.id && r.role === as.role && r.unitId === as.unitId)) {
-    await runtime.services.repos.registrations.bind({
+    await program.repos.registrations.bind({
       channel: 'console',
       userId,
       blocId: bloc.id,
@@ -63,15 +73,11 @@ async function chat(ctx: CliContext, bloc: Bloc, as: As, rl: Interface): Promise
       at: new Date(),
     });
   }
-  const console_ = new ConsoleChat(
-    runtime.engine,
-    runtime.dispatcher,
-    { userId, displayName: userId, chatId: `console-${userId}` },
-    (text) => {
-      process.stdout.write(`${text}\n\n`);
-    },
-  );
-  runtime.senders.console = console_.sender;
+  const console_ = new ConsoleChat(program.engine, program.dispatcher, output, {
+    userId,
+    displayName: userId,
+    chatId: `console-${userId}`,
+  });
   process.stdout.write(
     `${t('console.ready', { bloc: bloc.name, who: `${t(`roles.${as.role}`)}${as.unitId ? ` — ${unitName(bloc, as.unitId)}` : ''}` })}\n\n`,
   );

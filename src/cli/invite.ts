@@ -6,7 +6,8 @@ import { t } from '../i18n/i18n.ts';
 import { fetchBotUsername } from '../channels/telegram/bot-info.ts';
 import { displayDateTime } from '../flows/shared/format.ts';
 import { unitName } from '../flows/shared/labels.ts';
-import { openCliContext, type CliContext } from './context.ts';
+import { openProgram, type Program } from '../main.ts';
+import { readConfiguration } from './context.ts';
 
 const ROLE_WORDS: Record<string, Role> = {
   focal: 'focal',
@@ -37,17 +38,18 @@ export async function runInvite(args: string[]): Promise<number> {
   if (!role) return fail(t('cli.inviteRoleMissing'));
   const ttlMs = parseTtl(values.ttl ?? '7d');
   if (!ttlMs) return fail(t('cli.inviteTtlInvalid', { ttl: values.ttl ?? '' }));
-  const ctx = await openCliContext({ logLevel: 'warn' });
-  if (typeof ctx === 'number') return ctx;
+  const read = await readConfiguration();
+  if (typeof read === 'number') return read;
+  const program = await openProgram({ ...read, logLevel: 'warn' });
   try {
-    return await createInvite(ctx, role, values.unit, values.bloc, ttlMs);
+    return await createInvite(program, role, values.unit, values.bloc, ttlMs);
   } finally {
-    await ctx.runtime.close(0);
+    await program.close(0);
   }
 }
 
 async function createInvite(
-  ctx: CliContext,
+  ctx: Program,
   role: Role,
   unitArg: string | undefined,
   blocArg: string | undefined,
@@ -59,7 +61,7 @@ async function createInvite(
   if (role === 'focal' && !unitArg) return fail(t('cli.inviteUnitRequired', { units: units.join(', ') }));
   if (unitArg && !units.includes(unitArg))
     return fail(t('cli.inviteUnitUnknown', { unit: unitArg, bloc: bloc.id, units: units.join(', ') }));
-  const { repos, randomBytes } = ctx.runtime.services;
+  const { repos, randomBytes } = ctx.services;
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlMs);
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -89,21 +91,21 @@ async function createInvite(
   throw new Error('could not draw a free invite code');
 }
 
-function pickBloc(blocs: Bloc[], id: string | undefined): Bloc | string {
+function pickBloc(blocs: readonly Bloc[], id: string | undefined): Bloc | string {
   const ids = blocs.map((b) => b.id).join(', ');
   if (id) return blocs.find((b) => b.id === id) ?? t('cli.inviteBlocUnknown', { bloc: id, blocs: ids });
   if (blocs.length === 1 && blocs[0]) return blocs[0];
   return t('cli.inviteBlocRequired', { blocs: ids });
 }
 
-async function lastLine(ctx: CliContext, code: string): Promise<string> {
+async function lastLine(ctx: Program, code: string): Promise<string> {
   const telegram = ctx.config.telegram;
   if (telegram) {
     try {
       const username = await fetchBotUsername(telegram.token, telegram.apiRoot);
       return `https://t.me/${username}?start=${code}`;
     } catch (error) {
-      console.error(t('cli.inviteLinkFailed', { reason: ctx.logger ? describe(error) : '' }));
+      console.error(t('cli.inviteLinkFailed', { reason: describe(error) }));
     }
   }
   return `/start ${code}`;

@@ -1,8 +1,8 @@
-import { readEnv, processFacts } from '../config/env.ts';
+import { processFacts, readEnv } from '../config/env.ts';
 import { t } from '../i18n/i18n.ts';
-import { runBot } from '../main.ts';
+import { startBot } from '../main.ts';
 import { runConsole } from './console.ts';
-import { openCliContext } from './context.ts';
+import { readConfiguration } from './context.ts';
 
 /**
  * `npm start`: with a channel token, runs the bot; with none, on a terminal, opens the console chat
@@ -15,8 +15,8 @@ export async function runStart(_args: string[]): Promise<number> {
     console.error(t('cli.noChannel'));
     return 1;
   }
-  const ctx = await openCliContext({ config, logLevel: hasChannel ? undefined : 'warn' });
-  if (typeof ctx === 'number') return ctx;
-  if (!hasChannel) return runConsole(ctx, undefined);
-  return runBot(ctx);
+  const read = await readConfiguration({ config });
+  if (typeof read === 'number') return read;
+  if (!hasChannel) return runConsole(read, undefined);
+  return startBot(read);
 }

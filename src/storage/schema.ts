@@ -195,6 +195,9 @@ export interface OutboxTable {
   id: Generated<number>;
   channel: string;
   chat_id: string;
+  /** The question the row asks: its session and the session's change count then (else null). */
+  session_key: string | null;
+  asks_seq: number | null;
   payload: string;
   created_at: Iso;
   expires_at: Iso | null;

@@ -13,6 +13,9 @@ function toRow(row: Selectable<OutboxTable>): OutboxRow {
     id: row.id,
     channel: row.channel,
     chatId: row.chat_id,
+    ...(row.session_key !== null && row.asks_seq !== null
+      ? { question: { sessionKey: row.session_key, seq: row.asks_seq } }
+      : {}),
     payload: JSON.parse(row.payload) as object,
     createdAt: toDate(row.created_at),
     expiresAt: optDate(row.expires_at),
@@ -48,10 +51,21 @@ const olderWaiting = (eb: Eb, now: string) =>
 /** A new row's values (attempts start at 0). */
 type NewRow = Pick<Insertable<OutboxTable>, 'channel' | 'chat_id' | 'payload' | 'next_attempt_at' | 'created_at'> & {
   expires_at: string | null;
+  session_key: string | null;
+  asks_seq: number | null;
 };
-const NEW_ROW_COLUMNS = ['channel', 'chat_id', 'payload', 'created_at', 'expires_at', 'next_attempt_at'] as const;
+const NEW_ROW_COLUMNS = [
+  'channel',
+  'chat_id',
+  'payload',
+  'created_at',
+  'expires_at',
+  'next_attempt_at',
+  'session_key',
+  'asks_seq',
+] as const;
 /** Several new rows as the arguments of one statement: `<column><row number>`. */
-type NumberedRows = Record<string, string | null>;
+type NumberedRows = Record<string, string | number | null>;
 
 function numbered(rows: readonly NewRow[]): NumberedRows {
   const args: NumberedRows = {};
@@ -80,6 +94,8 @@ function compiledInserts(db: Kysely<DatabaseSchema>) {
           expires_at: value('expires_at', i),
           attempts: 0,
           next_attempt_at: value('next_attempt_at', i),
+          session_key: value('session_key', i),
+          asks_seq: value('asks_seq', i),
         }));
         return db.insertInto('outbox').values(rows).returning('id');
       });
@@ -106,6 +122,8 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
         created_at: iso(m.createdAt),
         expires_at: m.expiresAt === undefined ? null : iso(m.expiresAt),
         next_attempt_at: iso(m.nextAttemptAt ?? m.createdAt),
+        session_key: m.question?.sessionKey ?? null,
+        asks_seq: m.question?.seq ?? null,
       }));
       const insert = insertOf(values.length);
       const rows = insert
@@ -118,10 +136,22 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
       return rows.map((r) => r.id).sort((a, b) => a - b);
     },
 
-    claim(owner, limit, leaseMs, now, channels) {
-      if (channels.length === 0) return Promise.resolve([]);
+    async claim(owner, limit, leaseMs, now, channels) {
+      if (channels.length === 0) return [];
       const at = iso(now);
       const leaseUntil = iso(new Date(now.getTime() + leaseMs));
+      // An idle poll (every second, per process) must not take the write lock: first a read of
+      // whether anything is due or has expired, and only then the claiming transaction.
+      const work = await currentExecutor(db)
+        .selectFrom('outbox')
+        .select('id')
+        .where(open)
+        .where((eb) => leaseFree(eb, at))
+        .where((eb) => eb.or([eb('next_attempt_at', '<=', at), eb('expires_at', '<=', at)]))
+        .where('channel', 'in', [...channels])
+        .limit(1)
+        .executeTakeFirst();
+      if (work === undefined) return [];
       return transactional(db, async (trx) => {
         // A reminder for a day that is over is dropped, not sent late (design.md, "Outbound").
         await trx
@@ -226,6 +256,19 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
         .set({ last_error: error.slice(0, 2000), failed_at: iso(at), lease_until: null })
         .where('id', '=', id)
         .execute();
+    },
+
+    async questionResentSince(sessionKey, since) {
+      const row = await currentExecutor(db)
+        .selectFrom('outbox')
+        .select('id')
+        .where('session_key', '=', sessionKey)
+        .where('asks_seq', 'is not', null)
+        .where('attempts', '>=', 2)
+        .where('sent_at', '>=', iso(since))
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     async pending(now) {

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import type { Update } from 'telegraf/types';
 import type { Inbound } from '../../src/app/messages.ts';
-import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/telegram-channel.ts';
+import { EXAMPLE_BLOC_FILE } from '../../src/cli/bloc-source.ts';
+import { parseConfig } from '../../src/config/env.ts';
 import type { Bloc } from '../../src/domain/bloc.ts';
-import { createRuntime, type Runtime } from '../../src/runtime.ts';
+import { openProgram, type Program } from '../../src/main.ts';
 import { FakeBotApi } from '../fakes/fake-bot-api.ts';
 import type { BenchTarget } from './phases.ts';
 import { Recorder } from './recorder.ts';
@@ -15,8 +15,13 @@ import { BENCH_NOW, toUpdates, type FocalPoint, type Planned } from './workload.
 
 /** The whole stack: fake Bot API ← telegraf channel (long polling) → engine → SQLite (WAL file). */
 export interface OurBot extends BenchTarget {
-  runtime: Runtime;
+  runtime: Program;
   updates(planned: readonly Planned[]): Update[];
+  /**
+   * Forgets every conversation (not measured): `/baocao` then opens a fresh draft at indicator 1
+   * instead of resuming the report each chat left at its summary.
+   */
+  resetConversations(): Promise<void>;
   /** The outbox's highest id now: replies of the next phase come after it. */
   outboxMark(): Promise<number>;
   /** Throws unless the replies after `mark` show every planned message did what it should. */
@@ -26,19 +31,27 @@ export interface OurBot extends BenchTarget {
 
 export async function startOurBot(bloc: Bloc, people: readonly FocalPoint[]): Promise<OurBot> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
-  const logger = pino({ level: 'warn' });
-  const runtime = await createRuntime({
-    sqlitePath: join(dir, 'thidua.sqlite'),
+  const api = await FakeBotApi.start({ username: 'thidua_bench_bot' });
+  const config = parseConfig({
+    SQLITE_PATH: join(dir, 'thidua.sqlite'),
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.url,
+    BLOC_FILE: EXAMPLE_BLOC_FILE,
+  });
+  const runtime = await openProgram({
+    config,
     blocs: [bloc],
-    admins: { telegram: [], zalo: [] },
-    logger,
+    logLevel: 'warn',
+    connect: true,
     clock: { now: () => BENCH_NOW },
   });
+  const telegram = runtime.telegram;
+  if (!telegram) throw new Error('the bench program has no Telegram connection');
   // The replies stay in the outbox: sending is the dispatcher's business, and its rate limits
   // (per chat, global) would cap what is measured here. `drain(0)` stops it from ever kicking.
   await runtime.dispatcher.drain(0);
   for (const person of people) {
-    await runtime.services.repos.registrations.bind({
+    await runtime.repos.registrations.bind({
       channel: 'telegram',
       userId: String(person.user.id),
       blocId: bloc.id,
@@ -48,7 +61,6 @@ export async function startOurBot(bloc: Bloc, people: readonly FocalPoint[]): Pr
     });
   }
 
-  const api = await FakeBotApi.start({ username: 'thidua_bench_bot' });
   const recorder = new Recorder();
   // Receipt = the channel hands the update to the engine; done = the engine's commit (the replies
   // are then in the outbox).
@@ -68,8 +80,7 @@ export async function startOurBot(bloc: Bloc, people: readonly FocalPoint[]): Pr
       );
     },
   };
-  const channel: TelegramChannel = await createTelegramChannel({ token: api.token, apiRoot: api.url, engine, logger });
-  runtime.services.telegramUsername = channel.username;
+  const channel = telegram.receive({ engine, commands: runtime.engine.available });
   await channel.start();
 
   const { db } = runtime.database;
@@ -79,6 +90,9 @@ export async function startOurBot(bloc: Bloc, people: readonly FocalPoint[]): Pr
     recorder,
     runtime,
     updates: (planned) => toUpdates(api.updates, planned),
+    async resetConversations() {
+      await db.deleteFrom('sessions').execute();
+    },
     async outboxMark() {
       const row = await db
         .selectFrom('outbox')

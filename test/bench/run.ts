@@ -63,6 +63,7 @@ async function warmUp(
   for (let i = 0; i < rounds; i++) {
     const planned = [...openDrafts(people), ...fullReports(bloc, people)];
     // Opening first: a chat's answers must come after its `/baocao`, and all opens come first here.
+    await ours.resetConversations();
     await ourBulk(ours, openDrafts(people));
     await ourBulk(ours, fullReports(bloc, people));
     await echoRun(echo, planned, pushAll);
@@ -83,11 +84,13 @@ async function main(): Promise<void> {
     const throughput: Array<{ ours: ThroughputResult; echo: ThroughputResult }> = [];
     for (let round = 0; round < config.rounds; round++) {
       // Not measured: every chat opens a fresh draft at indicator 1.
+      await ours.resetConversations();
       await ourBulk(ours, openDrafts(people));
       const answers = fullReports(bloc, people);
       throughput.push({ ours: await ourBulk(ours, answers), echo: await echoRun(echo, answers, pushAll) });
     }
 
+    await ours.resetConversations();
     await ourBulk(ours, openDrafts(people));
     const answers = answerRounds(bloc, people, config.latencySamples);
     const latency = { ours: await ourPaced(ours, answers), echo: await echoRun(echo, answers, paced) };

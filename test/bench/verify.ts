@@ -12,7 +12,7 @@ interface Expected {
   key: string;
   /** For `report.ask.question`: the indicator's number (1-based). */
   number?: number;
-  /** May be missing: the notice that `/baocao` closed the draft before it. */
+  /** May be missing. */
   optional?: boolean;
 }
 
@@ -20,11 +20,7 @@ interface Expected {
 function expectedReplies(bloc: Bloc, planned: Planned): Expected[] {
   const total = bloc.indicators.length;
   if (planned.indicatorIndex === undefined) {
-    return [
-      { key: 'engine.previousClosed', optional: true },
-      { key: 'report.intro' },
-      { key: 'report.ask.question', number: 1 },
-    ];
+    return [{ key: 'report.intro' }, { key: 'report.ask.question', number: 1 }];
   }
   const next = planned.indicatorIndex + 1;
   return [

@@ -16,8 +16,20 @@ describe('starting and stopping the bot process', { timeout: 60_000 }, () => {
     const start = BotProcess.start(botEnv({ dataDir: dir.path, apiRoot: api.url, token }));
     await expect(start).rejects.toThrow(/exited \(\{"code":1,"signal":null\}\)/);
     const error = await start.catch((e: unknown) => String(e));
-    expect(error).toContain('getMe failed');
+    expect(error).toContain('the Telegram Bot API refused the token');
+    expect(error).toContain('Telegram từ chối token: TELEGRAM_BOT_TOKEN sai hoặc đã bị thu hồi.');
+    expect(error).not.toContain('cannot reach');
     expect(error).not.toContain('AAWrongToken');
+  });
+
+  it('a Bot API that cannot be reached is told apart from a refused token: exit 1', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const start = BotProcess.start(botEnv({ dataDir: dir.path, apiRoot: closed, token: api.token }));
+    await expect(start).rejects.toThrow(/exited \(\{"code":1,"signal":null\}\)/);
+    const error = await start.catch((e: unknown) => String(e));
+    expect(error).toContain('cannot reach the Telegram Bot API');
+    expect(error).toContain('Không kết nối được máy chủ Telegram');
+    expect(error).not.toContain('refused the token');
   });
 
   it('long polling with PORT set also serves /healthz; the log names the bot and the mode, not the token', async () => {

@@ -14,7 +14,7 @@ describe('daily maintenance', () => {
   });
 
   it('forgets old update ids, finished outbox rows and expired sessions, and keeps what is recent or pending', async () => {
-    const { repos } = h.runtime.services;
+    const { repos } = h.program.services;
     const day = 24 * 3_600_000;
     const t0 = h.clock.now;
     const ago = (days: number) => new Date(t0.getTime() - days * day);
@@ -31,14 +31,14 @@ describe('daily maintenance', () => {
       },
     ]);
     await repos.outbox.markSent(sent!, ago(8));
-    await h.runtime.services.sessions.set('console:x:y', { v: 1, seq: 0 }, 1);
+    await h.program.services.sessions.set('console:x:y', { v: 1, seq: 0 }, 1);
     await new Promise((r) => setTimeout(r, 5));
 
     const report = await runMaintenance(
       {
         processedUpdates: repos.processedUpdates,
         outbox: repos.outbox,
-        purgeExpiredSessions: (now) => h.runtime.sessionKeyv.purgeExpired(now),
+        purgeExpiredSessions: (now) => h.program.sessionKeyv.purgeExpired(now),
       },
       new Date(),
     );

@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import { ConsoleChat, type SentMessage } from '../../src/channels/console/console-chat.ts';
+import type { SessionStore } from '../../src/app/ports.ts';
+import { ConsoleChat, ConsoleOutput, type SentMessage } from '../../src/channels/console/console-chat.ts';
 import { EXAMPLE_BLOC_FILE } from '../../src/cli/bloc-source.ts';
 import { loadBlocs } from '../../src/config/bloc-loader.ts';
 import type { Bloc } from '../../src/domain/bloc.ts';
 import type { Role } from '../../src/domain/roles.ts';
-import { createRuntime, type Runtime } from '../../src/runtime.ts';
+import { parseConfig } from '../../src/config/env.ts';
+import { openProgram, type Program } from '../../src/main.ts';
 
 /**
  * A whole program for flow tests: a real SQLite file in a temp folder, the shipped example bloc, the
@@ -15,7 +16,9 @@ import { createRuntime, type Runtime } from '../../src/runtime.ts';
  * and params (`SentMessage.reply`), not wording.
  */
 export interface Harness {
-  runtime: Runtime;
+  program: Program;
+  /** Everything the bot sent to console chats, by chat. */
+  output: ConsoleOutput;
   bloc: Bloc;
   /** The instant every update is stamped with; move it to test deadlines. */
   clock: { now: Date };
@@ -52,7 +55,7 @@ export interface HarnessOptions {
   /** Another bloc than the shipped example (e.g. one with several years of members). */
   bloc?: Bloc;
   /** Wraps the session store, e.g. to add latency in race tests. */
-  wrapSessions?: (store: Runtime['services']['sessions']) => Runtime['services']['sessions'];
+  wrapSessions?: (store: SessionStore) => SessionStore;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -60,43 +63,38 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'thidua-flow-'));
   const bloc = options.bloc ?? (await exampleBloc());
   const clock = { now: options.now ?? new Date('2023-06-12T03:00:00Z') };
-  const runtime = await createRuntime({
-    databaseUrl: options.databaseUrl,
-    sqlitePath: join(dir, 'thidua.sqlite'),
-    sessionStoreUrl: options.sessionStoreUrl,
-    blocs: [bloc],
-    admins: { telegram: [], zalo: [] },
-    logger: pino({ level: 'silent' }),
-    clock: { now: () => clock.now },
+  const config = parseConfig({
+    SQLITE_PATH: join(dir, 'thidua.sqlite'),
+    DATABASE_URL: options.databaseUrl,
+    SESSION_STORE_URL: options.sessionStoreUrl,
   });
-  if (options.wrapSessions) runtime.services.sessions = options.wrapSessions(runtime.services.sessions);
+  const output = new ConsoleOutput();
+  const program = await openProgram({
+    config,
+    blocs: [bloc],
+    logLevel: 'silent',
+    console: output,
+    clock: { now: () => clock.now },
+    wrapSessions: options.wrapSessions,
+  });
   let counter = 0;
-  const chatFor = (userId: string, name: string, chatId: string, chatType: 'private' | 'group') => {
-    const chat = new ConsoleChat(
-      runtime.engine,
-      runtime.dispatcher,
+  const chatFor = (userId: string, name: string, chatId: string, chatType: 'private' | 'group') =>
+    new ConsoleChat(
+      program.engine,
+      program.dispatcher,
+      output,
       { userId, displayName: name, chatId, chatType },
-      () => {},
       () => clock.now,
     );
-    // One sender per channel: every console chat of a test shares it, and each chat keeps its own copy.
-    const previous = runtime.senders.console;
-    runtime.senders.console = {
-      async send(target, reply, lang) {
-        if (target === chatId || !previous) return chat.sender.send(target, reply, lang);
-        return previous.send(target, reply, lang);
-      },
-    };
-    return chat;
-  };
   return {
-    runtime,
+    program,
+    output,
     bloc,
     clock,
     async person({ role = 'focal', unitId, userId, name, chatId, chatType = 'private' }) {
       counter += 1;
       const id = userId ?? `u${counter}`;
-      await runtime.services.repos.registrations.bind({
+      await program.repos.registrations.bind({
         channel: 'console',
         userId: id,
         blocId: bloc.id,
@@ -112,7 +110,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return chatFor(id, `Khách ${counter}`, `chat-${id}`, 'private');
     },
     async close() {
-      await runtime.close(100);
+      await program.close(100);
       if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };

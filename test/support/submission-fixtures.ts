@@ -51,7 +51,7 @@ export async function saveReport(
   const status = options.status ?? 'submitted';
   const sent = status !== 'draft';
   return saveSubmission(
-    h.runtime.services.repos,
+    h.program.repos,
     {
       blocId: h.bloc.id,
       periodId,

@@ -24,6 +24,19 @@ export interface Clock {
   now(): Date;
 }
 
+/**
+ * Structured logging as every layer sees it (pino's Logger satisfies it): fields first, then the
+ * message. `child` adds fields to every line after it: the engine gives each update a child with
+ * its channel, chat and update id, and the flow and step once known.
+ */
+export interface Log {
+  debug(fields: object, message?: string): void;
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+  child(fields: Record<string, unknown>): Log;
+}
+
 /** Incoming update ids already applied (design.md, "Nothing lost"). */
 export interface ProcessedUpdates {
   /** Records the id; false if it was recorded before (exact-id match, never "greater than"). */

@@ -1,7 +1,17 @@
+/**
+ * The question a reply asks, as the conversation stood when it was asked: the session and its change
+ * count (`seq`). A row sent again after a crash can then be dropped if the person has moved past it.
+ */
+export interface AskedQuestion {
+  sessionKey: string;
+  seq: number;
+}
+
 export interface OutboxRow {
   id: number;
   channel: string;
   chatId: string;
+  question?: AskedQuestion;
   /** JSON-serializable; storage does not look inside. */
   payload: object;
   createdAt: Date;
@@ -21,6 +31,8 @@ export interface OutboxRow {
 export interface OutboundMessage {
   channel: string;
   chatId: string;
+  /** Set on the reply that asks the conversation's next question. */
+  question?: AskedQuestion;
   payload: object;
   createdAt: Date;
   expiresAt?: Date;
@@ -64,6 +76,11 @@ export interface Outbox {
   markFailed(id: number, error: string, at: Date): Promise<void>;
   /** Rows still to send (not sent, failed, dropped or expired). */
   pending(now: Date): Promise<number>;
+  /**
+   * Whether a question of this session was handed to the platform again (claimed after a crash,
+   * then sent) at or after `since`: the person may have seen it twice.
+   */
+  questionResentSince(sessionKey: string, since: Date): Promise<boolean>;
 }
 
 export interface ReminderKey {

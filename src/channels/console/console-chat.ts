@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelSender, SendOutcome } from '../../app/delivery.ts';
-import type { Inbound, Reply } from '../../app/messages.ts';
-import type { Lang } from '../../i18n/i18n.ts';
+import type { Inbound, Lang, Reply } from '../../app/messages.ts';
 import { renderPlainText } from '../text-render.ts';
 
 /** What the console needs of the program: hand in an update, then deliver what it produced. */
@@ -20,11 +19,6 @@ export interface ConsoleIdentity {
   chatType?: 'private' | 'group';
 }
 
-/**
- * A chat in the terminal, also used by the flow tests: each line typed is one update, and what the
- * bot answers is printed (choices as a numbered list) before the next line is read, so piped input
- * reads like a conversation.
- */
 /** One message the bot sent, as rendered and as keys (tests assert the keys). */
 export interface SentMessage {
   chatId: string;
@@ -33,31 +27,55 @@ export interface SentMessage {
   text: string;
 }
 
+/**
+ * The console channel's sending side: the outbox's sender for `console`, built before the program so
+ * the program is wired once. It renders each reply as plain text (choices numbered), hands it to
+ * `write`, and keeps it for the chat it went to (several console chats may share one process).
+ */
+export class ConsoleOutput {
+  private readonly byChat = new Map<string, SentMessage[]>();
+
+  constructor(private readonly write: (message: SentMessage) => void = () => {}) {}
+
+  readonly sender: ChannelSender = {
+    send: (chatId: string, reply: Reply, lang: Lang): Promise<SendOutcome> => {
+      const message = { chatId, reply, lang, text: renderPlainText(reply, lang) };
+      this.transcriptOf(chatId).push(message);
+      this.write(message);
+      return Promise.resolve({ ok: true });
+    },
+  };
+
+  /** Everything sent to `chatId` so far, oldest first. */
+  transcriptOf(chatId: string): SentMessage[] {
+    let list = this.byChat.get(chatId);
+    if (!list) {
+      list = [];
+      this.byChat.set(chatId, list);
+    }
+    return list;
+  }
+}
+
+/**
+ * A chat in the terminal, also used by the flow tests: each line typed is one update, and what the
+ * bot answers is returned (choices as a numbered list) before the next line is read, so piped input
+ * reads like a conversation.
+ */
 export class ConsoleChat {
-  private readonly printed: SentMessage[] = [];
   private seq = 0;
 
   constructor(
     private readonly engine: ConsoleEngine,
     private readonly delivery: ConsoleDelivery,
-    private readonly identity: ConsoleIdentity,
-    private readonly write: (text: string) => void = () => {},
+    private readonly output: ConsoleOutput,
+    readonly identity: ConsoleIdentity,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** The sender the outbox uses for the console channel: it prints and remembers. */
-  readonly sender: ChannelSender = {
-    send: (chatId: string, reply: Reply, lang: Lang): Promise<SendOutcome> => {
-      const text = renderPlainText(reply, lang);
-      this.printed.push({ chatId, reply, lang, text });
-      this.write(chatId === this.identity.chatId ? text : `[→ ${chatId}] ${text}`);
-      return Promise.resolve({ ok: true });
-    },
-  };
-
-  /** Sends one line as the person and returns what the bot printed in answer. */
+  /** Sends one message as the person and returns what the bot sent to this chat in answer. */
   async say(text: string, extra: Partial<Inbound> = {}): Promise<SentMessage[]> {
-    const from = this.printed.length;
+    const from = this.transcript.length;
     this.seq += 1;
     await this.engine.handle({
       channel: 'console',
@@ -71,10 +89,10 @@ export class ConsoleChat {
       ...extra,
     });
     await this.delivery.flush();
-    return this.printed.slice(from);
+    return this.transcript.slice(from);
   }
 
   get transcript(): readonly SentMessage[] {
-    return this.printed;
+    return this.output.transcriptOf(this.identity.chatId);
   }
 }

@@ -40,7 +40,7 @@ export function menuCommands(names: readonly MenuCommand[], lang: Lang): BotComm
  * English for clients set to English. Rejects on the first failure; the caller logs it and goes on
  * (emulators answer 500 to setMyCommands).
  */
-export async function registerCommandMenus(telegram: Telegram): Promise<void> {
+export async function registerCommandMenus(telegram: Telegram, built: ReadonlySet<CommandName>): Promise<void> {
   const scopes: Array<{ scope: BotCommandScope; names: readonly MenuCommand[] }> = [
     { scope: { type: 'all_private_chats' }, names: PRIVATE_MENU },
     { scope: { type: 'all_group_chats' }, names: GROUP_MENU },
@@ -49,7 +49,8 @@ export async function registerCommandMenus(telegram: Telegram): Promise<void> {
     for (const lang of LANGS) {
       // Vietnamese is the default menu (no language_code); English is shown to English clients.
       const language = lang === 'vi' ? {} : { language_code: lang };
-      await telegram.setMyCommands(menuCommands(names, lang), { scope, ...language });
+      const offered = names.filter((name) => built.has(name));
+      await telegram.setMyCommands(menuCommands(offered, lang), { scope, ...language });
     }
   }
 }

@@ -1,44 +1,49 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Telegraf, type Types } from 'telegraf';
+import { Telegraf, TelegramError, type Types } from 'telegraf';
 import type { ChannelSender } from '../../app/delivery.ts';
 import type { Inbound } from '../../app/messages.ts';
+import type { CommandName } from '../../app/permissions.ts';
+import type { Log } from '../../app/ports.ts';
 import { normaliseApiRoot } from './api-root.ts';
 import { registerCommandMenus } from './command-menu.ts';
 import { createTelegramSender } from './sender.ts';
 import { callbackQueryId, toInbound } from './to-inbound.ts';
-
-/** The logging the channel needs; pino's Logger satisfies it. */
-export interface ChannelLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
-}
 
 /** The conversation engine as the channel sees it: resolves once the update is committed. */
 export interface UpdateHandler {
   handle(inbound: Inbound): Promise<unknown>;
 }
 
-export interface TelegramChannelOptions {
+export interface TelegramConnectOptions {
   token: string;
   apiRoot?: string;
+  log: Log;
+  sendTimeoutMs?: number;
+}
+
+export interface ReceiveOptions {
+  engine: UpdateHandler;
   /** Webhook mode (TELEGRAM_WEBHOOK_URL/SECRET); long polling otherwise. */
   webhook?: { url: string; secret: string };
-  engine: UpdateHandler;
-  logger: ChannelLogger;
+  /** The commands that are built: the "/" menus offer only these. */
+  commands: ReadonlySet<CommandName>;
   /** Called when updates can no longer be received (polling refused: 401, 409 another poller). */
   onFatal?: (error: unknown) => void;
-  sendTimeoutMs?: number;
 }
 
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-export interface TelegramChannel {
-  sender: ChannelSender;
+/** The bot's identity and its way to send, known before any update is taken (getMe at connect). */
+export interface TelegramConnection {
   /** The bot's @username (from getMe), for deep links and `/cmd@bot` in groups. */
   username: string;
+  sender: ChannelSender;
+  /** Where updates go from now on; start it once everything else is ready. */
+  receive(options: ReceiveOptions): TelegramReceiver;
+}
+
+export interface TelegramReceiver {
   mode: 'polling' | 'webhook';
   /** Webhook mode: mount `handler` at `path` on the HTTP server before `start()`. */
   webhook?: { path: string; handler: WebhookHandler };
@@ -46,6 +51,15 @@ export interface TelegramChannel {
   start(): Promise<void>;
   /** Stops taking updates; polling finishes the batch in hand and confirms its offset first. */
   stop(): Promise<void>;
+}
+
+/**
+ * Why the bot could not connect at start: Telegram refused the token (401/404 from getMe: the
+ * token is wrong or revoked), or Telegram could not be reached at all (network, DNS, a proxy).
+ * The two need different fixes, so they are told apart, as grammY's two error types do.
+ */
+export function connectFailure(error: unknown): 'tokenRefused' | 'unreachable' {
+  return error instanceof TelegramError && (error.code === 401 || error.code === 404) ? 'tokenRefused' : 'unreachable';
 }
 
 /** Only what the bot reads (edits only to say they are not read); channel posts and membership news never arrive. */
@@ -75,14 +89,28 @@ const STOP_WAIT_MS = 15_000;
  * after the commit (`webhookReply` off: telegraf would otherwise answer early). `bot.catch` is the
  * one error boundary: it logs and never rethrows (telegraf's default rethrows and stops polling).
  */
-export async function createTelegramChannel(options: TelegramChannelOptions): Promise<TelegramChannel> {
-  const { engine, logger, webhook } = options;
+export async function connectTelegram(options: TelegramConnectOptions): Promise<TelegramConnection> {
+  const log = options.log.child({ channel: 'telegram' });
   const apiRoot = normaliseApiRoot(options.apiRoot);
   const bot = new Telegraf(options.token, {
     telegram: { webhookReply: false, ...(apiRoot ? { apiRoot } : {}) },
     handlerTimeout: HANDLER_TIMEOUT_MS,
   });
   bot.botInfo = await bot.telegram.getMe();
+  const sender = createTelegramSender({
+    telegram: bot.telegram,
+    token: options.token,
+    timeoutMs: options.sendTimeoutMs,
+  });
+  return {
+    username: bot.botInfo.username,
+    sender,
+    receive: (receiving) => receiveInto(bot, log, receiving),
+  };
+}
+
+function receiveInto(bot: Telegraf, log: Log, options: ReceiveOptions): TelegramReceiver {
+  const { engine, webhook } = options;
 
   bot.use(async (ctx) => {
     const inbound = toInbound(ctx.update);
@@ -95,13 +123,11 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
     const queryId = callbackQueryId(ctx.update);
     if (queryId) {
       // Answer at once so the button stops spinning; the engine checks the press itself.
-      await ctx
-        .answerCbQuery()
-        .catch((error: unknown) => logger.debug({ err: error, channel: 'telegram' }, 'answerCallbackQuery failed'));
+      await ctx.answerCbQuery().catch((error: unknown) => log.debug({ err: error }, 'answerCallbackQuery failed'));
     }
     if (!handled || !inbound) return;
     const result = await handled;
-    logger.debug({ channel: 'telegram', chatId: inbound.chatId, updateId: inbound.updateId, result }, 'update handled');
+    log.debug({ chatId: inbound.chatId, updateId: inbound.updateId, result }, 'update handled');
     if (result === 'unrecorded') {
       const res = webhookResponse.getStore();
       if (res && !res.headersSent) res.statusCode = 500;
@@ -109,10 +135,7 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
     }
   });
   bot.catch((error, ctx) => {
-    logger.error(
-      { err: error, channel: 'telegram', chatId: ctx.chat?.id, updateId: ctx.update.update_id },
-      'telegram update failed',
-    );
+    log.error({ err: error, chatId: ctx.chat?.id, updateId: ctx.update.update_id }, 'telegram update failed');
     if (error instanceof UpdateNotRecordedError) {
       // telegraf confirms the offset when polling ends (Polling.loop's finally → syncUpdateOffset),
       // which would acknowledge the very batch we could not record. Its own 401/409 path skips that
@@ -123,14 +146,9 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
     }
   });
 
-  const sender = createTelegramSender({
-    telegram: bot.telegram,
-    token: options.token,
-    timeoutMs: options.sendTimeoutMs,
-  });
   const registerMenus = () => {
-    registerCommandMenus(bot.telegram).catch((error: unknown) =>
-      logger.warn({ err: error, channel: 'telegram' }, 'could not register the command menu (ignored)'),
+    registerCommandMenus(bot.telegram, options.commands).catch((error: unknown) =>
+      log.warn({ err: error }, 'could not register the command menu (ignored)'),
     );
   };
 
@@ -140,8 +158,6 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
     // setWebhook, while Telegram may already be delivering to a URL set by an earlier run.
     const handler = bot.webhookCallback(url.pathname + url.search, { secretToken: webhook.secret });
     return {
-      sender,
-      username: bot.botInfo.username,
       mode: 'webhook',
       webhook: {
         path: url.pathname,
@@ -166,8 +182,6 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
   let polling: Promise<void> | undefined;
   let pollingDone = false;
   return {
-    sender,
-    username: bot.botInfo.username,
     mode: 'polling',
     async start() {
       await new Promise<void>((resolve, reject) => {
@@ -180,7 +194,7 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
           })
           .catch((error: unknown) => {
             if (!launched) return reject(error);
-            logger.error({ err: error, channel: 'telegram' }, 'long polling stopped with an error');
+            log.error({ err: error }, 'long polling stopped with an error');
             options.onFatal?.(error);
           })
           .finally(() => {
@@ -204,7 +218,7 @@ export async function createTelegramChannel(options: TelegramChannelOptions): Pr
         }
       }
       const finished = await Promise.race([polling.then(() => true), sleep(STOP_WAIT_MS).then(() => false)]);
-      if (!finished) logger.warn({ channel: 'telegram' }, 'long polling did not stop in time');
+      if (!finished) log.warn({}, 'long polling did not stop in time');
     },
   };
 }

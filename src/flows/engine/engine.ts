@@ -1,31 +1,23 @@
-import type { Inbound, Reply } from '../../app/messages.ts';
-import { reply } from '../../app/messages.ts';
-import type { AppServices } from '../../app/services.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { reply, isLang, type Inbound, type Lang, type Reply } from '../../app/messages.ts';
+import { toPayload } from '../../app/outbox-payload.ts';
 import type { CommandName } from '../../app/permissions.ts';
-import { isLang, type Lang } from '../../app/messages.ts';
 import { HELD_UNTIL } from '../../app/ports/delivery.ts';
-import type { Person } from '../../app/ports.ts';
+import type { Log, Person } from '../../app/ports.ts';
+import type { AppServices } from '../../app/services.ts';
 import { resolveWhereabouts } from './actor.ts';
 import { KeyQueue } from './key-queue.ts';
-import { toPayload } from '../../app/outbox-payload.ts';
-import { route, type FlowRegistry } from './route.ts';
+import { route, type FlowRegistry, type Routed } from './route.ts';
 import { DRAFT_TTL_MS, readSession, sessionKey, type Session } from './session.ts';
 
-/** The logging the engine needs; pino's Logger satisfies it. */
-export interface EngineLogger {
-  error(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
-}
+/** Held replies whose session write never happened (a crash after the commit) expire unsent. */
+const HELD_EXPIRY_MS = 5 * 60_000;
 
 /**
  * `failed`: the update was recorded and the person told (errors.generic). `unrecorded`: not even that
  * could be written (the database is down): the channel must not acknowledge the update, so the
  * platform delivers it again.
  */
-/** Held replies whose session write never happened (a crash after the commit) expire unsent. */
-const HELD_EXPIRY_MS = 5 * 60_000;
-
 export type HandleResult = 'handled' | 'duplicate' | 'failed' | 'unrecorded';
 
 /** How old a person's last-seen time may grow before an update refreshes it (People.touch). */
@@ -35,21 +27,28 @@ function languageOf(person: Person | undefined): Lang {
   return person?.language && isLang(person.language) ? person.language : 'vi';
 }
 
+/** The session as it would be stored: `undefined` fields dropped, so two equal states compare equal. */
+function stored(session: Session): unknown {
+  return JSON.parse(JSON.stringify(session));
+}
+
 /**
  * Handles updates as design.md ("Nothing lost") says: per session key one after another; each in one
  * transaction that records the update id (a duplicate is skipped), applies the domain writes, saves
- * the session and puts the replies in the outbox. Replies are sent only after the commit
- * (`onCommitted` wakes the sender). Any error rolls everything back; the person then gets
- * `errors.generic` in a second, small transaction.
+ * the session (only if it changed) and puts the replies in the outbox. Replies are sent only after
+ * the commit (`onCommitted` wakes the sender). Any error rolls everything back; the person then gets
+ * `errors.generic` in a second, small transaction. Each update logs through a child logger with its
+ * channel, chat and update id, and the flow and step it met.
  */
 export class ConversationEngine {
   private readonly queue = new KeyQueue();
-  private readonly available: ReadonlySet<CommandName>;
+  /** The commands that are built: help, menus and replies name only these. */
+  readonly available: ReadonlySet<CommandName>;
 
   constructor(
     private readonly services: AppServices,
     private readonly flows: FlowRegistry,
-    private readonly logger: EngineLogger,
+    private readonly log: Log,
     private readonly onCommitted: () => void = () => {},
   ) {
     this.available = new Set([...flows.keys(), 'huy']);
@@ -57,7 +56,16 @@ export class ConversationEngine {
 
   handle(inbound: Inbound): Promise<HandleResult> {
     const key = sessionKey(inbound.channel, inbound.chatId, inbound.userId);
-    return this.queue.run(key, () => this.handleNow(inbound, key));
+    const log = this.log.child({ channel: inbound.channel, chatId: inbound.chatId, updateId: inbound.updateId });
+    return this.queue.run(key, () => this.handleNow(inbound, key, log));
+  }
+
+  /**
+   * Runs `task` in the turn of the session `key`, after updates of that person already queued and
+   * before later ones: a job closing a draft never races the person's own messages.
+   */
+  inTurn<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(key, task);
   }
 
   /** Resolves when every update accepted so far has been handled (graceful shutdown). */
@@ -65,40 +73,57 @@ export class ConversationEngine {
     return this.queue.idle();
   }
 
-  private async handleNow(inbound: Inbound, key: string): Promise<HandleResult> {
+  private async handleNow(inbound: Inbound, key: string, updateLog: Log): Promise<HandleResult> {
     const { repos, sessions, sessionInTransaction } = this.services;
-    let state: { flow?: string; step?: string } = {};
+    let log = updateLog;
     try {
       const outcome = await repos.unitOfWork.run(async () => {
         if (!(await repos.processedUpdates.markProcessed(inbound.channel, inbound.updateId, inbound.at)))
           return undefined;
         if (inbound.migratedToChatId) {
           await repos.groups.migrateChat(inbound.channel, inbound.chatId, inbound.migratedToChatId);
-          return { session: undefined, changed: false };
+          return { write: undefined, held: [] };
         }
         const lang = await this.seen(inbound);
-        const read = readSession(await sessions.get(key));
+        const raw = await sessions.get(key);
+        const read = readSession(raw, inbound.at);
         const before = read.session;
-        state = { flow: before.flow, step: before.step };
+        const step = before.active ? before.drafts[before.active]?.step : undefined;
+        log = updateLog.child({ flow: before.active, step });
         const where = await resolveWhereabouts(inbound, this.services, lang);
-        const ctx = { inbound, now: inbound.at, services: this.services, available: this.available, ...where };
+        const ctx = { inbound, now: inbound.at, services: this.services, available: this.available, log, ...where };
         const routed = await route(ctx, before, this.flows);
+        const session = this.counted(before, routed.session);
+        const changed = !isDeepStrictEqual(stored(session), raw === undefined ? stored(before) : raw);
         const replies = read.ok ? routed.replies : [reply('engine.sessionReset'), ...routed.replies];
         // With an external session store the session is written after the commit: hold the replies
         // until it is, so nobody sees the next question while the session still waits at this one.
-        const ids = await this.enqueue(inbound, replies, routed.lang ?? lang, !sessionInTransaction);
-        const session: Session = { ...routed.session, lastUpdateId: inbound.updateId };
-        if (sessionInTransaction) await sessions.set(key, session, DRAFT_TTL_MS);
-        return { session, held: sessionInTransaction ? [] : ids };
+        const held = changed && !sessionInTransaction;
+        const ids = await this.enqueue(inbound, replies, routed.lang ?? lang, {
+          held,
+          asks: this.asks(routed, key, session),
+        });
+        if (changed && sessionInTransaction) await sessions.set(key, session, DRAFT_TTL_MS);
+        return { write: changed && !sessionInTransaction ? session : undefined, held: held ? ids : [] };
       });
       if (!outcome) return 'duplicate';
-      if (outcome.session && !sessionInTransaction)
-        await this.saveAfterCommit(inbound, key, outcome.session, outcome.held);
+      if (outcome.write) await this.saveAfterCommit(inbound, key, outcome.write, outcome.held, log);
       this.onCommitted();
       return 'handled';
     } catch (error) {
-      return this.fail(inbound, error, state);
+      return this.fail(inbound, error, log);
     }
+  }
+
+  /** Every change of a session counts (see `Session.seq`); a pending question already counted one. */
+  private counted(before: Session, after: Session): Session {
+    if (after.seq !== before.seq || isDeepStrictEqual(stored(after), stored(before))) return after;
+    return { ...after, seq: before.seq + 1 };
+  }
+
+  /** The question the last reply asks, so the outbox can tell later whether it was moved past. */
+  private asks(routed: Routed, key: string, session: Session): { sessionKey: string; seq: number } | undefined {
+    return routed.asks ? { sessionKey: key, seq: session.seq } : undefined;
   }
 
   /**
@@ -106,19 +131,22 @@ export class ConversationEngine {
    * write fails, the held replies are dropped and the person is asked to send the message again,
    * which then meets the session as it was. A crash in between leaves held rows that expire unsent.
    */
-  private async saveAfterCommit(inbound: Inbound, key: string, session: Session, held: number[]): Promise<void> {
+  private async saveAfterCommit(
+    inbound: Inbound,
+    key: string,
+    session: Session,
+    held: number[],
+    log: Log,
+  ): Promise<void> {
     const { repos, sessions } = this.services;
     try {
       await sessions.set(key, session, DRAFT_TTL_MS);
       await repos.outbox.release(held, this.services.clock.now());
     } catch (error) {
-      this.logger.error(
-        { err: error, channel: inbound.channel, chatId: inbound.chatId, updateId: inbound.updateId },
-        'session write failed',
-      );
+      log.error({ err: error }, 'session write failed');
       await repos.unitOfWork.run(async () => {
         await repos.outbox.drop(held, this.services.clock.now());
-        await this.enqueue(inbound, [reply('engine.sessionNotSaved')], await this.languageOf(inbound), false);
+        await this.enqueue(inbound, [reply('engine.sessionNotSaved')], await this.languageOf(inbound));
       });
     }
   }
@@ -144,42 +172,56 @@ export class ConversationEngine {
     return languageOf(await this.services.repos.people.get(inbound.channel, inbound.userId));
   }
 
-  private async enqueue(inbound: Inbound, replies: Reply[], lang: Lang, held = false): Promise<number[]> {
+  private async enqueue(
+    inbound: Inbound,
+    replies: Reply[],
+    lang: Lang,
+    { held = false, asks }: { held?: boolean; asks?: { sessionKey: string; seq: number } } = {},
+  ): Promise<number[]> {
     if (replies.length === 0) return [];
     const now = this.services.clock.now();
+    const last = replies.length - 1;
     return this.services.repos.outbox.enqueue(
-      replies.map((r) => ({
+      replies.map((r, i) => ({
         channel: r.to?.channel ?? inbound.channel,
         chatId: r.to?.chatId ?? inbound.chatId,
         // A notice to another chat is rendered in Vietnamese: its reader's choice is not known here.
         payload: toPayload(r, r.to ? 'vi' : lang),
         createdAt: now,
+        ...(i === last && asks && !r.to ? { question: asks } : {}),
         ...(held ? { nextAttemptAt: HELD_UNTIL, expiresAt: new Date(now.getTime() + HELD_EXPIRY_MS) } : {}),
       })),
     );
   }
 
-  /** The error boundary of one update: log (unless it is the user's mistake), answer, never throw. */
-  private async fail(inbound: Inbound, error: unknown, state: { flow?: string; step?: string }): Promise<HandleResult> {
-    this.logger.error(
-      { err: error, channel: inbound.channel, chatId: inbound.chatId, updateId: inbound.updateId, ...state },
-      'update failed',
-    );
-    const answer = reply('errors.generic');
+  /** The error boundary of one update: log, answer `errors.generic`, never throw. */
+  private async fail(inbound: Inbound, error: unknown, log: Log): Promise<HandleResult> {
+    log.error({ err: error }, 'update failed');
     try {
       await this.services.repos.unitOfWork.run(async () => {
         // Record the update so a redelivery does not fail the same way again and again.
         await this.services.repos.processedUpdates.markProcessed(inbound.channel, inbound.updateId, inbound.at);
-        await this.enqueue(inbound, [answer], await this.languageOf(inbound));
+        await this.enqueue(inbound, [reply('errors.generic')], await this.languageOf(inbound));
       });
       this.onCommitted();
     } catch (inner) {
-      this.logger.error(
-        { err: inner, channel: inbound.channel, chatId: inbound.chatId },
-        'could not record the failure',
-      );
+      log.error({ err: inner }, 'could not record the failure');
       return 'unrecorded';
     }
     return 'failed';
   }
+}
+
+/**
+ * Whether the person has moved past the question an outbox row asks: their session changed since it
+ * was asked (`Session.seq`). A row sent again after a crash is dropped then, so a repeated question
+ * never makes an answer land on the wrong indicator.
+ */
+export async function questionMovedPast(
+  sessions: AppServices['sessions'],
+  question: { sessionKey: string; seq: number },
+  now: Date,
+): Promise<boolean> {
+  const read = readSession(await sessions.get(question.sessionKey), now);
+  return read.session.seq > question.seq;
 }

@@ -1,6 +1,6 @@
 import type { Choice, Label, Lang, Reply } from '../../app/messages.ts';
 import { foldText } from '../../domain/text-fold.ts';
-import type { Pending, Session } from './session.ts';
+import type { Pending } from './session.ts';
 
 /** Button data is `<nonce>|<option id>`: ASCII and well under Telegram's 64 bytes. */
 const SEPARATOR = '|';
@@ -12,21 +12,21 @@ export interface PendingTools {
 }
 
 /**
- * Gives the choices of an outcome's replies a fresh nonce and remembers them as the pending question,
+ * Gives the choices of an outcome's replies a fresh nonce and returns them as the pending question,
  * so a numbered reply ("2") or the option's words pick an option, and a button from an earlier
- * question is recognised as stale. The nonce is a counter plus random characters: a counter alone
- * repeats after a reset, and an old "send" button could then send a newer draft.
+ * question is recognised as stale. The nonce is the session's counter plus random characters: a
+ * counter alone repeats after a reset, and an old "send" button could then send a newer draft.
  */
 export function attachPending(
-  session: Session,
+  seq: number,
   replies: Reply[],
   tools: PendingTools,
   expects: 'figure' | 'choice' | 'text' | undefined,
-): { session: Session; replies: Reply[] } {
+): { seq: number; pending?: Pending; replies: Reply[] } {
   const options: Choice[] = replies.flatMap((r) => (r.choices ?? []).flat());
-  if (options.length === 0) return { session: { ...session, pending: undefined }, replies };
-  const seq = session.seq + 1;
-  const nonce = `${seq.toString(36)}${randomTag(tools.randomBytes(3))}`;
+  if (options.length === 0) return { seq, replies };
+  const next = seq + 1;
+  const nonce = `${next.toString(36)}${randomTag(tools.randomBytes(3))}`;
   const pending: Pending = {
     nonce,
     optionIds: options.map((o) => o.id),
@@ -38,7 +38,20 @@ export function attachPending(
       ? { ...r, choices: r.choices.map((row) => row.map((c) => ({ ...c, id: `${nonce}${SEPARATOR}${c.id}` }))) }
       : r,
   );
-  return { session: { ...session, seq, pending }, replies: tagged };
+  return { seq: next, pending, replies: tagged };
+}
+
+/** A button a job sends (a reminder's "report now"): it carries a command, not an answer. */
+export const COMMAND_BUTTON_PREFIX = 'cmd:';
+
+/**
+ * The command a job's button carries (`cmd:baocao:2023-06` → `baocao 2023-06`): accepted outside
+ * any pending question, because the message that carries it was not an answer to one.
+ */
+export function commandFromButton(data: string): { name: string; args: string } | undefined {
+  if (!data.startsWith(COMMAND_BUTTON_PREFIX)) return undefined;
+  const [name = '', ...args] = data.slice(COMMAND_BUTTON_PREFIX.length).split(':');
+  return /^[a-z]{1,32}$/.test(name) ? { name, args: args.join(' ') } : undefined;
 }
 
 export type OptionPick =

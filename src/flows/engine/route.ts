@@ -1,72 +1,105 @@
-import { reply, type Lang, type Reply } from '../../app/messages.ts';
+import { reply, type Reply } from '../../app/messages.ts';
 import { accessFor, COMMAND_WORDS, resolveCommand, type CommandName } from '../../app/permissions.ts';
 import { foldText } from '../../domain/text-fold.ts';
 import { NAVIGATION_WORDS } from '../../domain/vocabulary.ts';
 import { parseCommand } from './commands.ts';
-import { attachPending, pickFromButton, pickFromText } from './pending.ts';
-import { DRAFT_TTL_MS, emptySession, type Session } from './session.ts';
-import type { Flow, FlowContext, StepInput, StepOutcome } from './types.ts';
+import {
+  activeOf,
+  expired,
+  idle,
+  park,
+  parkedReminders,
+  pruneExpired,
+  settle,
+  withoutDraft,
+  type FlowRegistry,
+  type Routed,
+} from './conversations.ts';
+import { answerEngineQuestion, askAboutRepeat, looksRepeated, requestDiscard } from './engine-questions.ts';
+import { commandFromButton, pickFromButton, pickFromText } from './pending.ts';
+import type { Session } from './session.ts';
+import type { FlowContext, StepInput } from './types.ts';
 
-export type FlowRegistry = ReadonlyMap<CommandName, Flow>;
-
-export interface Routed {
-  session: Session;
-  replies: Reply[];
-  lang?: Lang;
-}
+export type { FlowRegistry, Routed } from './conversations.ts';
 
 const CANCEL_WORDS: ReadonlySet<string> = new Set(NAVIGATION_WORDS.cancel);
 
-/** A fresh session that keeps the nonce counter, so buttons of the old conversation stay stale. */
-function reset(session: Session): Session {
-  return { ...emptySession(), seq: session.seq };
-}
-
 /**
- * Decides what one update means: a command, an answer to the conversation in progress, a button, or
- * text outside any conversation (a hint, never silence, in private chats). Pure apart from the flows
- * it calls; the engine around it owns the transaction.
+ * Decides what one update means: a command, an answer to the conversation in progress (or to a
+ * question of the engine's own), a button, or text outside any conversation (a hint, never silence,
+ * in private chats). Pure apart from the flows it calls; the engine around it owns the transaction.
  */
-export async function route(ctx: FlowContext, session: Session, flows: FlowRegistry): Promise<Routed> {
+export async function route(ctx: FlowContext, stored: Session, flows: FlowRegistry): Promise<Routed> {
   const { inbound } = ctx;
+  const session = pruneExpired(stored, ctx.now);
   const text = (inbound.text ?? '').trim();
-  const active = session.flow ? flows.get(session.flow as CommandName) : undefined;
 
   // An edit of an earlier message is not read: the figure it held may already be on its way.
-  if (inbound.edited)
-    return inbound.chatType === 'private'
-      ? { session, replies: [reply('engine.editIgnored')] }
-      : { session, replies: [] };
+  if (inbound.edited) return { session, replies: inbound.chatType === 'private' ? [reply('engine.editIgnored')] : [] };
 
   if (inbound.optionId !== undefined) {
-    const pick = pickFromButton(session.pending, inbound.optionId);
+    const command = commandFromButton(inbound.optionId);
+    if (command) return runCommand(ctx, session, flows, command.name, command.args);
+    if (session.engineQuestion) return answerQuestion(ctx, session, flows, { text: '', button: inbound.optionId });
+    const active = activeOf(session, flows);
+    const pick = pickFromButton(active?.conversation.pending, inbound.optionId);
     if (pick.type !== 'option' || !active) return { session, replies: [reply('engine.staleButton')] };
-    return continueFlow(ctx, session, active, { text: '', optionId: pick.optionId });
+    return continueFlow(ctx, session, flows, { text: '', optionId: pick.optionId });
   }
 
   // Inside a conversation only slash commands are commands, so a name or an answer that happens to
   // be a command word ("xem") is taken as an answer.
+  const active = activeOf(session, flows);
+  const busy = active !== undefined || session.engineQuestion !== undefined;
   const command = text
-    ? parseCommand(text, active ? 'group' : inbound.chatType, COMMAND_WORDS, ctx.services.telegramUsername)
+    ? parseCommand(text, busy ? 'group' : inbound.chatType, COMMAND_WORDS, ctx.services.telegramUsername)
     : undefined;
   if (command) return runCommand(ctx, session, flows, command.name, command.args);
+  if (session.engineQuestion) return answerQuestion(ctx, session, flows, { text, photoRef: inbound.photoRef });
 
   if (active) {
-    if (CANCEL_WORDS.has(foldText(text))) return { session: reset(session), replies: [reply('engine.cancelled')] };
-    const pick = pickFromText(session.pending, text, inbound.choicesAsButtons);
+    if (CANCEL_WORDS.has(foldText(text))) return requestDiscard(ctx, session, flows);
+    const pick = pickFromText(active.conversation.pending, text, inbound.choicesAsButtons);
     if (pick.type === 'outOfRange') return { session, replies: [reply('engine.pickNumber', { count: pick.count })] };
-    const input: StepInput = {
-      text,
-      optionId: pick.type === 'option' ? pick.optionId : undefined,
-      photoRef: inbound.photoRef,
-    };
-    return continueFlow(ctx, session, active, input);
+    if (pick.type === 'none' && text && (await looksRepeated(ctx, session, text)))
+      return askAboutRepeat(ctx, session, text);
+    const optionId = pick.type === 'option' ? pick.optionId : undefined;
+    return continueFlow(ctx, session, flows, { text, optionId, photoRef: inbound.photoRef });
   }
 
-  if (session.flow) return { session: reset(session), replies: [reply('engine.sessionReset')] };
+  const dropped = session.active ? idle(withoutDraft(session, session.active)) : session;
+  if (session.active) return { session: dropped, replies: [reply('engine.sessionReset')] };
   if (inbound.chatType === 'group') return { session, replies: [] };
-  const hint = ctx.actor.who.includes('stranger') ? 'engine.hintStranger' : 'engine.hint';
-  return { session, replies: [reply(hint)] };
+  if (ctx.actor.who.includes('stranger')) return { session, replies: [reply('engine.hintStranger')] };
+  const waiting = parkedReminders(ctx, session, flows);
+  return { session, replies: waiting.length > 0 ? waiting : [reply('engine.hint')] };
+}
+
+function answerQuestion(
+  ctx: FlowContext,
+  session: Session,
+  flows: FlowRegistry,
+  input: StepInput & { button?: string },
+) {
+  return answerEngineQuestion(
+    ctx,
+    session,
+    flows,
+    input,
+    (next, text) => continueFlow(ctx, next, flows, { text }, { answered: true }),
+    (next, lead) => resumeActive(ctx, next, flows, lead),
+  );
+}
+
+/** Asks the active conversation's question again (after an engine question), or says it is gone. */
+async function resumeActive(ctx: FlowContext, session: Session, flows: FlowRegistry, lead: Reply[]): Promise<Routed> {
+  const active = activeOf(session, flows);
+  if (!active?.flow.keep) return { session: idle(session), replies: lead };
+  const draft = active.flow.draftSchema.safeParse(active.conversation.draft);
+  if (!draft.success)
+    return { session: idle(withoutDraft(session, active.name)), replies: [...lead, reply('engine.sessionReset')] };
+  const outcome = await active.flow.keep.resume(ctx, draft.data, active.conversation.step, '');
+  return settle(ctx, session, flows, active.name, outcome, active.conversation.startedAt, lead);
 }
 
 async function runCommand(
@@ -78,54 +111,63 @@ async function runCommand(
 ): Promise<Routed> {
   const name = resolveCommand(word);
   if (!name) return { session, replies: [reply('engine.unknownCommand', { command: word })] };
-  if (name === 'huy') {
-    const key = session.flow ? 'engine.cancelled' : 'engine.nothingToCancel';
-    return { session: reset(session), replies: [reply(key)] };
-  }
+  if (name === 'huy') return requestDiscard(ctx, { ...session, engineQuestion: undefined }, flows);
   if (accessFor(name, ctx.actor.who, ctx.inBlocGroup) === 'no') {
     const key = ctx.actor.who.includes('stranger') ? 'engine.registerFirst' : 'engine.notAllowed';
     return { session, replies: [reply(key, { command: name })] };
   }
   const flow = flows.get(name);
   if (!flow) return { session, replies: [reply('engine.notYetAvailable', { command: name })] };
+  const active = activeOf(session, flows);
+  const kept = flow.keep ? session.drafts[name] : undefined;
+  if (flow.keep && kept && !expired(kept, ctx.now)) {
+    const draft = flow.draftSchema.safeParse(kept.draft);
+    if (draft.success) {
+      const aside = active && active.name !== name ? park(ctx, session, flows) : { session, replies: [] };
+      const resumed = reply('engine.resumed', { summary: flow.keep.progress(ctx, draft.data).summary });
+      const outcome = await flow.keep.resume(ctx, draft.data, kept.step, args);
+      return settle(ctx, aside.session, flows, name, outcome, kept.startedAt, [...aside.replies, resumed]);
+    }
+  }
+  const lead = kept && expired(kept, ctx.now) ? [reply('engine.draftExpired')] : [];
   const outcome = await flow.start(ctx, args);
   if (!outcome.next) {
     // A one-shot command answers without disturbing a conversation in progress.
-    const replies = session.flow
-      ? [...outcome.replies, reply('engine.stillInFlow', { command: session.flow })]
-      : outcome.replies;
-    return { session, replies, lang: outcome.lang };
+    const still = active ? [reply('engine.stillInFlow', { command: active.name })] : [];
+    return { session, replies: [...lead, ...outcome.replies, ...still], lang: outcome.lang };
   }
-  // A new conversation replaces the one in progress: say so, a draft must not vanish unnoticed.
-  const closed = session.flow ? [reply('engine.previousClosed', { command: session.flow })] : [];
-  const fresh: Session = { ...reset(session), flow: name, startedAt: ctx.now.toISOString() };
-  const routed = settle(ctx, fresh, outcome);
-  return { ...routed, replies: [...closed, ...routed.replies] };
+  const aside = active && active.name !== name ? park(ctx, session, flows) : { session, replies: [] };
+  const fresh = withoutDraft(aside.session, name);
+  return settle(ctx, fresh, flows, name, outcome, ctx.now.toISOString(), [...lead, ...aside.replies]);
 }
 
-async function continueFlow(ctx: FlowContext, session: Session, flow: Flow, input: StepInput): Promise<Routed> {
-  const started = session.startedAt ? Date.parse(session.startedAt) : ctx.now.getTime();
-  if (ctx.now.getTime() - started > DRAFT_TTL_MS)
-    return { session: reset(session), replies: [reply('engine.draftExpired')] };
+async function continueFlow(
+  ctx: FlowContext,
+  session: Session,
+  flows: FlowRegistry,
+  input: StepInput,
+  { answered = false }: { answered?: boolean } = {},
+): Promise<Routed> {
+  const active = activeOf(session, flows);
+  if (!active) return { session: idle(session), replies: [reply('engine.sessionReset')] };
+  const { name, flow, conversation } = active;
+  if (expired(conversation, ctx.now))
+    return { session: idle(withoutDraft(session, name)), replies: [reply('engine.draftExpired')] };
   // Rights are checked at every step, not only at the start: a binding may change mid-conversation.
   if (accessFor(flow.command, ctx.actor.who, ctx.inBlocGroup) === 'no') {
-    return { session: reset(session), replies: [reply('engine.notAllowed', { command: flow.command })] };
+    return {
+      session: idle(withoutDraft(session, name)),
+      replies: [reply('engine.notAllowed', { command: flow.command })],
+    };
   }
-  const step = session.step ? flow.steps[session.step] : undefined;
-  const draft = flow.draftSchema.safeParse(session.draft);
-  if (!step || !draft.success) return { session: reset(session), replies: [reply('engine.sessionReset')] };
+  const step = flow.steps[conversation.step];
+  const draft = flow.draftSchema.safeParse(conversation.draft);
+  if (!step || !draft.success)
+    return { session: idle(withoutDraft(session, name)), replies: [reply('engine.sessionReset')] };
   const outcome = await step(ctx, draft.data, input);
-  return settle(ctx, session, outcome);
-}
-
-function settle(ctx: FlowContext, session: Session, outcome: StepOutcome<unknown>): Routed {
-  const lang = outcome.lang;
-  if (!outcome.next) return { session: reset(session), replies: outcome.replies, lang };
-  const next: Session = { ...session, step: outcome.next.step, draft: outcome.next.draft };
-  const tools = {
-    lang: lang ?? ctx.actor.lang,
-    labelText: ctx.services.labelText,
-    randomBytes: ctx.services.randomBytes,
-  };
-  return { ...attachPending(next, outcome.replies, tools, outcome.next.expects), lang };
+  // The answer is remembered (a repeated question is caught by it) unless it was one held back.
+  const remembered: Session =
+    input.text && !answered ? { ...session, lastAnswer: { text: input.text, at: ctx.now.toISOString() } } : session;
+  if (outcome.discard) return requestDiscard(ctx, remembered, flows);
+  return settle(ctx, remembered, flows, name as CommandName, outcome, conversation.startedAt);
 }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { Inbound, Reply } from '../../app/messages.ts';
+import type { Inbound, Message, Reply } from '../../app/messages.ts';
 import type { AppServices } from '../../app/services.ts';
 import type { CommandName, Who } from '../../app/permissions.ts';
-import type { Registration } from '../../app/ports.ts';
+import type { Log, Registration } from '../../app/ports.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import type { Lang } from '../../app/messages.ts';
 
@@ -31,8 +31,10 @@ export interface FlowContext {
   registration?: Registration;
   /** The update came from the bloc's registered leaders' group. */
   inBlocGroup: boolean;
-  /** Commands that have a conversation built (help lists only these). */
+  /** Commands that have a conversation built (help, menus and replies name only these). */
   available: ReadonlySet<CommandName>;
+  /** This update's logger: channel, chat, update, and the flow and step once known. */
+  log: Log;
 }
 
 /** What a person answered: text (trimmed), a chosen option, or a photo. */
@@ -48,6 +50,11 @@ export interface StepInput {
  */
 export interface StepOutcome<D> {
   replies: Reply[];
+  /**
+   * The person asked to throw the draft away (a "cancel" choice): the engine asks to confirm first
+   * when the draft holds what they typed, then ends the conversation.
+   */
+  discard?: boolean;
   /** The person switched language: these replies and later ones use it. */
   lang?: Lang;
   next?: { step: string; draft: D; expects?: 'figure' | 'choice' | 'text' };
@@ -64,6 +71,22 @@ export interface Flow<D = unknown> {
   draftSchema: z.ZodType<D>;
   start(ctx: FlowContext, args: string): Promise<StepOutcome<D>>;
   steps: Record<string, Step<D>>;
+  /**
+   * For a conversation whose draft holds what a person typed (a report, a nomination): it is kept
+   * when another command interrupts it, and resumed when its command is typed again.
+   */
+  keep?: DraftKeeping<D>;
+}
+
+export interface DraftKeeping<D> {
+  /**
+   * What the draft holds, in a few words ("Báo cáo tháng 6/2023, 2/11 chỉ tiêu"), said when it is
+   * parked or resumed; `typed` is false while it holds nothing the person typed (then discarding it
+   * needs no confirmation).
+   */
+  progress(ctx: FlowContext, draft: D): { summary: Message; typed: boolean };
+  /** Asks the draft's current question again (`args`: what was typed after the command). */
+  resume(ctx: FlowContext, draft: D, step: string, args: string): Promise<StepOutcome<D>>;
 }
 
 /** Erases a flow's draft type so flows of different drafts sit in one registry. */

@@ -12,6 +12,7 @@ import { defineFlow, type FlowContext, type Step, type StepInput, type StepOutco
 import { unitName } from '../shared/labels.ts';
 import { advance, ask, firstMissing, goBack, movementChoices } from './ask.ts';
 import { findMovement, matchMovements } from './movements.ts';
+import { keepNomination } from './keep.ts';
 import { refusalFor } from './refusals.ts';
 import { focalScope, type Scope } from './scope.ts';
 import { FIELDS, NominateDraftSchema, type Field, type NominateDraft } from './session.ts';
@@ -120,7 +121,8 @@ async function summaryStep(scope: Scope, draft: NominateDraft, input: StepInput)
   if (isBack(input)) return goBack(scope, draft, 'summary');
   const choice = input.optionId ?? (isWord(YES_WORDS, input.text) ? 'send' : undefined);
   if (choice === 'send') return send(scope, draft);
-  if (choice === 'cancel') return { replies: [reply('nominate.cancelled')] };
+  // The engine asks to confirm: the draft holds what was typed.
+  if (choice === 'cancel') return { replies: [], discard: true };
   if (choice === 'edit')
     return {
       replies: [reply('nominate.askEdit', {}, { choices: editChoices(draft) })],
@@ -186,6 +188,7 @@ export const nominateFlow = defineFlow({
   command: 'dexuat',
   draftSchema: NominateDraftSchema,
   start,
+  keep: keepNomination,
   steps: {
     kind: guarded(kindStep),
     name: textStep('name'),

@@ -9,6 +9,7 @@ import { answerFigure, answerQuestion, MAX_MESSAGE_LENGTH } from './figure-step.
 import { advance, askAt, summaryOrMissing, type Here, type Outcome } from './navigation.ts';
 import { choosePeriod, startReport } from './period.ts';
 import { send, stillOpen } from './send.ts';
+import { keepReport } from './keep.ts';
 import { FlowDraftSchema, type FlowDraft } from './session.ts';
 import { askWhich, showSummary } from './summary.ts';
 
@@ -47,7 +48,8 @@ async function summary(ctx: FlowContext, here: Here, input: StepInput): Promise<
         next: { step: 'pick', draft: here.draft, expects: 'choice' },
       };
     case 'cancel':
-      return { replies: [reply('engine.cancelled')] };
+      // The engine asks to confirm: the draft holds figures.
+      return { replies: [], discard: true };
   }
   if (input.text.length <= MAX_MESSAGE_LENGTH && isBulk(input.text)) {
     const bulk = applyBulk(here, input.text);
@@ -76,6 +78,7 @@ export const reportFlow = defineFlow<FlowDraft>({
   command: 'baocao',
   draftSchema: FlowDraftSchema,
   start: startReport,
+  keep: keepReport,
   steps: {
     period,
     figure: reportStep((_ctx, here, input) => answerFigure(here, input)),

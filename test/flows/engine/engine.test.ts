@@ -33,12 +33,12 @@ describe('conversation engine', () => {
     expect(picked[0]?.lang).toBe('en');
   });
 
-  it('says so when a new conversation replaces one in progress', async () => {
+  it('a question with nothing typed (which language?) gives way to a new conversation without a word', async () => {
     const chat = await h.person({ role: 'focal' });
     await chat.say('/ngonngu');
-    const replies = await chat.say('/baocao');
-    expect(keys(replies)[0]).toBe('engine.previousClosed');
-    expect(replies[0]?.reply.params).toEqual({ command: 'ngonngu' });
+    expect(keys(await chat.say('/baocao'))).toEqual(['report.intro', 'report.ask.question']);
+    // The language question is gone: "2" is now a figure for indicator 1, not "English".
+    expect(keys(await chat.say('2'))).toEqual(['report.echo', 'report.ask.question']);
   });
 
   it('answers an edited message that edits are not read, and changes nothing', async () => {
@@ -51,13 +51,13 @@ describe('conversation engine', () => {
   it('re-checks rights at every step: a binding lost mid-conversation ends it', async () => {
     const chat = await h.person({ role: 'focal', userId: 'moved' });
     await chat.say('/baocao');
-    const [reg] = await h.runtime.services.repos.registrations.findActive('console', 'moved');
-    await h.runtime.services.repos.registrations.deactivate(reg!.id, 'test', h.clock.now);
+    const [reg] = await h.program.repos.registrations.findActive('console', 'moved');
+    await h.program.repos.registrations.deactivate(reg!.id, 'test', h.clock.now);
     expect(keys(await chat.say('51,6'))).toEqual(['engine.notAllowed']);
   });
 
   it('keeps the last-seen time of a person to the hour, and their display name as last seen', async () => {
-    const { people } = h.runtime.services.repos;
+    const { people } = h.program.repos;
     const start = h.clock.now;
     const later = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
     const chat = await h.person({ role: 'focal', userId: 'seen', name: 'Lan' });
@@ -84,8 +84,8 @@ describe('conversation engine', () => {
   });
 
   it('reports an update it could not even record as unrecorded, so the channel does not acknowledge it', async () => {
-    await h.runtime.database.close();
-    const result = await h.runtime.engine.handle({
+    await h.program.database.close();
+    const result = await h.program.engine.handle({
       channel: 'console',
       chatId: 'c',
       chatType: 'private',
@@ -116,7 +116,7 @@ describe('the weaker session mode (session written after the commit)', () => {
       delete: (k) => Promise.resolve(memory.delete(k)),
     };
     h = await createHarness({ wrapSessions: () => external });
-    h.runtime.services.sessionInTransaction = false;
+    h.program.services.sessionInTransaction = false;
     failWrites = false;
   });
   afterEach(async () => {

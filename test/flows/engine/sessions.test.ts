@@ -33,7 +33,7 @@ function sessionSuite(name: string, options: () => Promise<HarnessOptions & { cl
         chatId: 'restart-chat',
       });
       expect(keys(await chat.say('/ngonngu'))).toEqual(['language.ask']);
-      const userId = (await h.runtime.services.repos.registrations.listActive(h.bloc.id)).at(-1)?.userId ?? '';
+      const userId = (await h.program.repos.registrations.listActive(h.bloc.id)).at(-1)?.userId ?? '';
       await h.close();
       h = await createHarness({ ...opts, dir: opts.dir });
       const again = await h.person({ role: 'focal', userId, chatId: 'restart-chat' });

@@ -97,7 +97,7 @@ describe('/chuanop', () => {
     h.clock.now = local('2023-07-12T09:00');
     for (const unitId of UNIT_IDS.slice(0, 6))
       await saveReport(h, unitId, '2023-06', local('2023-06-15T08:00'), { onTime: true });
-    await h.runtime.services.repos.calendar.addReopening({
+    await h.program.repos.calendar.addReopening({
       blocId: h.bloc.id,
       periodId: '2023-06',
       unitId: 'si-ma-cai',

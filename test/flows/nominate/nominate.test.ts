@@ -14,7 +14,7 @@ describe('/dexuat: nominate an advanced model', () => {
     await h.close();
   });
 
-  const stored = (unitId = 'si-ma-cai') => h.runtime.services.repos.nominations.listForUnit(h.bloc.id, unitId, 2023);
+  const stored = (unitId = 'si-ma-cai') => h.program.repos.nominations.listForUnit(h.bloc.id, unitId, 2023);
 
   /** Answers up to the movement question, as a collective. */
   async function toMovement(chat: ConsoleChat, name = 'Phòng Nội vụ huyện') {
@@ -186,7 +186,7 @@ describe('/dexuat: nominate an advanced model', () => {
   });
 
   it('flags a likely duplicate from another unit: same name folded, movement and year', async () => {
-    const existing = await h.runtime.services.repos.nominations.create({
+    const existing = await h.program.repos.nominations.create({
       blocId: h.bloc.id,
       unitId: 'bac-ha',
       year: 2023,
@@ -196,7 +196,7 @@ describe('/dexuat: nominate an advanced model', () => {
       achievements: ACHIEVEMENTS,
       createdAt: new Date('2023-05-02T03:00:00Z'),
     });
-    await h.runtime.services.repos.nominations.create({
+    await h.program.repos.nominations.create({
       blocId: h.bloc.id,
       unitId: 'bao-yen',
       year: 2023,
@@ -259,7 +259,9 @@ describe('/dexuat: nominate an advanced model', () => {
       'photo',
     ]);
 
-    expect(keys(await chat.say('hủy đề xuất'))).toEqual(['nominate.cancelled']);
+    // The draft holds what was typed: discarding it is confirmed first.
+    expect(keys(await chat.say('hủy đề xuất'))).toEqual(['engine.discardConfirm']);
+    expect(keys(await chat.say('có'))).toEqual(['engine.cancelled']);
     expect(await stored()).toEqual([]);
   });
 
@@ -281,6 +283,7 @@ describe('/dexuat: nominate an advanced model', () => {
 
     // A new draft is told again.
     await chat.say('hủy đề xuất');
+    await chat.say('có');
     await chat.say('/dexuat');
     expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.ask.nameIndividual']);
   });
@@ -289,11 +292,13 @@ describe('/dexuat: nominate an advanced model', () => {
     const chat = await h.person({ role: 'focal', userId: 'early' });
     for (const answer of ['/dexuat', 'cá nhân', 'Nguyễn Văn An', 'Chuyên viên', 'UBND huyện']) await chat.say(answer);
     // The draft as saved before the notice moved (past the personal questions, never told).
-    const { sessions } = h.runtime.services;
+    const { sessions } = h.program.services;
     const key = 'console:chat-early:early';
-    const saved = (await sessions.get(key)) as { step: string; draft: Record<string, unknown> };
-    expect(saved).toMatchObject({ step: 'movement', draft: { noticeShown: true } });
-    await sessions.set(key, { ...saved, draft: { ...saved.draft, noticeShown: undefined } }, 60_000);
+    type Saved = { drafts: { dexuat: { step: string; draft: Record<string, unknown> } } };
+    const saved = (await sessions.get(key)) as Saved;
+    expect(saved.drafts.dexuat).toMatchObject({ step: 'movement', draft: { noticeShown: true } });
+    const before = { ...saved.drafts.dexuat, draft: { ...saved.drafts.dexuat.draft, noticeShown: undefined } };
+    await sessions.set(key, { ...saved, drafts: { dexuat: before } }, 60_000);
     for (const answer of ['5', ACHIEVEMENTS]) await chat.say(answer);
     expect(keys(await chat.say('bỏ qua'))).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.summary']);
   });

@@ -41,7 +41,7 @@ describe('/dsdexuat: the unit nominations of the year', () => {
     ])
       await chat.say(answer);
     // Another unit's nomination and one of another year are not listed.
-    const repos = h.runtime.services.repos;
+    const repos = h.program.repos;
     await repos.nominations.create({
       blocId: h.bloc.id,
       unitId: 'bac-ha',

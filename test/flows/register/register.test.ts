@@ -14,7 +14,7 @@ describe('register flow', () => {
     code: string,
     options: { role?: 'focal' | 'leader' | 'secretariat'; unitId?: string; expiresInMs?: number } = {},
   ) {
-    await h.runtime.services.repos.invites.create({
+    await h.program.repos.invites.create({
       code,
       blocId: h.bloc.id,
       role: options.role ?? 'focal',
@@ -31,7 +31,7 @@ describe('register flow', () => {
     expect(keys(replies)).toEqual(['register.welcome', 'register.next.focal']);
     const binding = replies[0]?.reply.params?.binding;
     expect(binding).toMatchObject({ key: 'common.bindingWithUnit', params: { unit: 'Huyện Si Ma Cai' } });
-    const regs = await h.runtime.services.repos.registrations.findActive('console', 'alice');
+    const regs = await h.program.repos.registrations.findActive('console', 'alice');
     expect(regs.map((r) => [r.role, r.unitId])).toEqual([['focal', 'si-ma-cai']]);
   });
 
@@ -58,7 +58,7 @@ describe('register flow', () => {
     await invite('ACDEFG34', { unitId: 'van-ban' });
     const replies = await chat.say('/dangky ACDEFG34');
     expect(keys(replies)).toEqual(['register.welcome', 'register.replaced', 'register.next.focal']);
-    const regs = await h.runtime.services.repos.registrations.findActive('console', 'dan');
+    const regs = await h.program.repos.registrations.findActive('console', 'dan');
     expect(regs.map((r) => r.unitId)).toEqual(['van-ban']);
   });
 

@@ -27,7 +27,7 @@ describe('/baocao: bulk paste and the summary', () => {
     await h.close();
   });
 
-  const stored = () => h.runtime.services.repos.submissions.find(h.bloc.id, '2023-06', 'si-ma-cai');
+  const stored = () => h.program.repos.submissions.find(h.bloc.id, '2023-06', 'si-ma-cai');
 
   it('takes the valid lines, lists the bad ones with reasons, asks the ambiguous one, then shows the summary', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
@@ -124,7 +124,11 @@ describe('/baocao: bulk paste and the summary', () => {
   it('cancels from the summary without storing anything', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await reportAll(chat);
-    expect(keys(await chat.say('3'))).toEqual(['engine.cancelled']);
+    // Eleven figures typed: discarding them is confirmed first; "không" keeps them, then "có" goes.
+    expect(keys(await chat.say('3'))).toEqual(['engine.discardConfirm']);
+    expect(keys(await chat.say('không'))).toEqual(['engine.draftNotDiscarded', 'report.summary.title']);
+    expect(keys(await chat.say('3'))).toEqual(['engine.discardConfirm']);
+    expect(keys(await chat.say('1'))).toEqual(['engine.cancelled']);
     expect(await stored()).toBeUndefined();
   });
 });

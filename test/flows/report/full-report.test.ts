@@ -13,7 +13,7 @@ describe('/baocao: a full report', () => {
     await h.close();
   });
 
-  const stored = () => h.runtime.services.repos.submissions.find(h.bloc.id, '2023-06', 'si-ma-cai');
+  const stored = () => h.program.repos.submissions.find(h.bloc.id, '2023-06', 'si-ma-cai');
 
   it('asks the 11 indicators in order with progress, plan and example, and sends a receipt', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });

@@ -15,7 +15,7 @@ describe('/baocao: which period, and who may report', () => {
     await h.close();
   });
 
-  const repos = () => h.runtime.services.repos;
+  const repos = () => h.program.repos;
 
   it('/baocao 6/2023 names the open period; 13/2023, a locked one and one not open yet are refused with why', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'bao-yen' });
@@ -158,7 +158,7 @@ describe("/baocao: only a member of the bloc in the period's year reports", () =
     });
     expect(keys(await left.say('/baocao 6/2024'))).toEqual(['report.notMember']);
     expect(keys(await left.say('45'))).toEqual(['engine.hint']);
-    expect(await h.runtime.services.repos.submissions.find(h.bloc.id, '2024-06', 'si-ma-cai')).toBeUndefined();
+    expect(await h.program.repos.submissions.find(h.bloc.id, '2024-06', 'si-ma-cai')).toBeUndefined();
     // A member that year reports as usual.
     expect(keys(await (await h.person({ role: 'focal', unitId: 'xa-moi' })).say('/baocao'))).toEqual([
       'report.intro',

@@ -1,34 +1,34 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConsoleChat } from '../../../src/channels/console/console-chat.ts';
+import { ConsoleChat, ConsoleOutput } from '../../../src/channels/console/console-chat.ts';
 import { EXAMPLE_BLOC_FILE } from '../../../src/cli/bloc-source.ts';
 import { loadBlocs } from '../../../src/config/bloc-loader.ts';
-import { createRuntime, type Runtime } from '../../../src/runtime.ts';
+import { parseConfig } from '../../../src/config/env.ts';
+import { openProgram, type Program } from '../../../src/main.ts';
 import { keys } from '../../support/flow-harness.ts';
 import { JUNE_12, last, SEED_ANSWERS } from './helpers.ts';
 
 /** A whole program over a SQLite file, as `npm start` builds it: stopping and starting it is a restart. */
-async function program(sqlitePath: string, now: Date): Promise<{ runtime: Runtime; chat: ConsoleChat }> {
+async function start(sqlitePath: string, now: Date): Promise<{ program: Program; chat: ConsoleChat }> {
   const { blocs } = await loadBlocs(EXAMPLE_BLOC_FILE);
-  const runtime = await createRuntime({
-    sqlitePath,
+  const output = new ConsoleOutput();
+  const program = await openProgram({
+    config: parseConfig({ SQLITE_PATH: sqlitePath }),
     blocs,
-    admins: { telegram: [], zalo: [] },
-    logger: pino({ level: 'silent' }),
+    logLevel: 'silent',
+    console: output,
     clock: { now: () => now },
   });
   const chat = new ConsoleChat(
-    runtime.engine,
-    runtime.dispatcher,
+    program.engine,
+    program.dispatcher,
+    output,
     { userId: 'dau-moi', displayName: 'Đầu mối', chatId: 'chat-dau-moi' },
-    () => {},
     () => now,
   );
-  runtime.senders.console = chat.sender;
-  return { runtime, chat };
+  return { program, chat };
 }
 
 describe('/baocao survives a restart', () => {
@@ -39,8 +39,8 @@ describe('/baocao survives a restart', () => {
 
   it('continues from the same step with the figures typed before', async () => {
     const path = join(dir, 'thidua.sqlite');
-    const first = await program(path, JUNE_12);
-    await first.runtime.services.repos.registrations.bind({
+    const first = await start(path, JUNE_12);
+    await first.program.repos.registrations.bind({
       channel: 'console',
       userId: 'dau-moi',
       blocId: 'khoi-huyen-lao-cai',
@@ -50,9 +50,9 @@ describe('/baocao survives a restart', () => {
     });
     await first.chat.say('/baocao');
     for (const answer of SEED_ANSWERS.slice(0, 5)) await first.chat.say(answer);
-    await first.runtime.close(100);
+    await first.program.close(100);
 
-    const second = await program(path, new Date(JUNE_12.getTime() + 60 * 60 * 1000));
+    const second = await start(path, new Date(JUNE_12.getTime() + 60 * 60 * 1000));
     try {
       const next = await second.chat.say(SEED_ANSWERS[5]);
       expect(keys(next)).toEqual(['report.echo', 'report.ask.question']);
@@ -61,10 +61,10 @@ describe('/baocao survives a restart', () => {
       const receipt = await second.chat.say('1');
       expect(keys(receipt)).toEqual(['report.receipt']);
       expect(receipt[0]?.reply.params).toMatchObject({ count: 11 });
-      const saved = await second.runtime.services.repos.submissions.find('khoi-huyen-lao-cai', '2023-06', 'si-ma-cai');
+      const saved = await second.program.repos.submissions.find('khoi-huyen-lao-cai', '2023-06', 'si-ma-cai');
       expect(saved?.values.find((v) => v.indicatorCode === 'thu-ngan-sach')?.raw).toBe('45,2 tỷ');
     } finally {
-      await second.runtime.close(100);
+      await second.program.close(100);
     }
   });
 });

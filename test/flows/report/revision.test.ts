@@ -12,7 +12,7 @@ describe('/baocao: revisions and timeliness', () => {
     await h.close();
   });
 
-  const repos = () => h.runtime.services.repos;
+  const repos = () => h.program.repos;
   const stored = () => repos().submissions.find(h.bloc.id, '2023-06', 'si-ma-cai');
 
   it('a second report is a revision: the sent figures can be kept, the receipt lists what changed, the audit has old → new', async () => {

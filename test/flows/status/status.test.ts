@@ -73,7 +73,7 @@ describe('/trangthai for a focal point', () => {
 
   it('a period reopened by the secretariat shows until when, and is the nearest deadline', async () => {
     h.clock.now = local('2023-07-12T09:00');
-    await h.runtime.services.repos.calendar.addReopening({
+    await h.program.repos.calendar.addReopening({
       blocId: h.bloc.id,
       periodId: '2023-06',
       unitId: 'si-ma-cai',
