@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ZaloUpdate } from '../../src/channels/zalo/types.ts';
-import { handleZaloMethod, type ZaloMethodContext } from './fake-zalo-methods.ts';
+import { answerFault, handleZaloMethod, type ZaloMethodContext } from './fake-zalo-methods.ts';
 import { json, readBody } from './http-body.ts';
 import { wrapped, ZaloFixtures } from './zalo-fixtures.ts';
 
@@ -239,24 +239,8 @@ export class FakeZaloApi extends EventEmitter {
     // Zalo answers a bad token with HTTP 200 and error_code 401, whatever the method.
     if (call.token !== this.token) return this.error(res, call, 401, 'Unauthorized');
     if (fault?.kind === 'delay') await sleep(fault.ms);
-    else if (fault) return this.fail(req, res, call, fault);
+    else if (fault) return answerFault(this, req, res, call, fault);
     await handleZaloMethod(method, { api: this, call, params, req, res } satisfies ZaloMethodContext);
-  }
-
-  private fail(req: IncomingMessage, res: ServerResponse, call: ZaloApiCall, fault: ZaloFault): void {
-    if (fault.kind === 'hang') return;
-    if (fault.kind === 'drop') {
-      req.socket.destroy();
-      return;
-    }
-    if (fault.kind === 'html') {
-      call.errorCode = fault.status;
-      res.writeHead(fault.status, { 'content-type': 'text/html' });
-      res.end(`<html><head><title>${fault.status} Bad Gateway</title></head><body>nginx</body></html>`);
-      return;
-    }
-    if (fault.kind === 'error')
-      this.error(res, call, fault.code, fault.description ?? defaultDescription(fault.code), fault.status);
   }
 
   /** Answers `{ok:false}`; used by the method handlers too. */
@@ -303,14 +287,6 @@ export class FakeZaloApi extends EventEmitter {
     if (left) return undefined;
     return this.queue.shift();
   }
-}
-
-function defaultDescription(code: number): string {
-  if (code === 401) return 'Unauthorized';
-  if (code === 403) return 'Internal server error';
-  if (code === 408) return 'Request timeout';
-  if (code === 429) return 'Quota exceeded';
-  return 'Bad Request';
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { json } from './http-body.ts';
-import type { FakeZaloApi, ZaloApiCall } from './fake-zalo-api.ts';
+import type { FakeZaloApi, ZaloApiCall, ZaloFault } from './fake-zalo-api.ts';
 import { wrapped } from './zalo-fixtures.ts';
 
 export interface ZaloMethodContext {
@@ -135,6 +135,37 @@ async function idle(holdMs: number, res: ServerResponse): Promise<undefined> {
     });
   });
   return undefined;
+}
+
+/** Answers a call as an injected fault says. */
+export function answerFault(
+  api: FakeZaloApi,
+  req: IncomingMessage,
+  res: ServerResponse,
+  call: ZaloApiCall,
+  fault: ZaloFault,
+): void {
+  if (fault.kind === 'hang') return;
+  if (fault.kind === 'drop') {
+    req.socket.destroy();
+    return;
+  }
+  if (fault.kind === 'html') {
+    call.errorCode = fault.status;
+    res.writeHead(fault.status, { 'content-type': 'text/html' });
+    res.end(`<html><head><title>${fault.status} Bad Gateway</title></head><body>nginx</body></html>`);
+    return;
+  }
+  if (fault.kind === 'error')
+    api.error(res, call, fault.code, fault.description ?? defaultDescription(fault.code), fault.status);
+}
+
+function defaultDescription(code: number): string {
+  if (code === 401) return 'Unauthorized';
+  if (code === 403) return 'Internal server error';
+  if (code === 408) return 'Request timeout';
+  if (code === 429) return 'Quota exceeded';
+  return 'Bad Request';
 }
 
 function recipient(api: FakeZaloApi, params: Record<string, unknown>): string {
