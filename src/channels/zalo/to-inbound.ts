@@ -149,3 +149,15 @@ function dateOf(value: unknown, fallback: Date): Date {
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
+
+/**
+ * The fixed answer a Zalo message should get instead of going into a conversation, as proposed for
+ * the engine: a group mention points to the private chat (groups are in limited testing and only
+ * mentions reach a bot); a sticker, a voice note or withheld content says what the bot reads.
+ */
+export function noticeFor(inbound: ZaloInbound): 'zalo.groupUsePrivate' | 'zalo.unsupported' | undefined {
+  if (inbound.chatType === 'group') return 'zalo.groupUsePrivate';
+  if (inbound.content === 'sticker' || inbound.content === 'voice' || inbound.content === 'unsupported')
+    return 'zalo.unsupported';
+  return undefined;
+}

@@ -53,6 +53,13 @@ describe('Zalo sender', () => {
     expect(api.refused).toEqual([]);
   });
 
+  it('never splits a surrogate pair across two sends (the fake refuses half of one)', async () => {
+    const emoji = reply('common.binding', { role: `${'a'.repeat(1999)}😀`, bloc: 'z' });
+    expect(await sender().send(CHAT, emoji, 'vi')).toEqual({ ok: true });
+    expect(api.messagesTo(CHAT).map((m) => m.text)).toEqual(['a'.repeat(1999), '😀 — z']);
+    expect(api.refused).toEqual([]);
+  });
+
   it('429 "Quota exceeded" (no Retry-After) is transient with a wait that grows, reset by a success', async () => {
     const s = sender();
     api.inject('sendMessage', { kind: 'error', code: 429 }, 2);

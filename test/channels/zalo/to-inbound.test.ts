@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseZaloJson } from '../../../src/channels/zalo/json.ts';
-import { parseUpdate, toInbound, unwrapUpdate } from '../../../src/channels/zalo/to-inbound.ts';
+import { noticeFor, parseUpdate, toInbound, unwrapUpdate } from '../../../src/channels/zalo/to-inbound.ts';
 
 const NOW = new Date('2026-12-10T03:00:00Z');
 
@@ -118,6 +118,17 @@ describe('Zalo update → Inbound', () => {
     expect(toInbound({ event_name: 'message.text.received', message: { ...textMessage, text: 5 } })?.content).toBe(
       'unsupported',
     );
+  });
+});
+
+describe('noticeFor', () => {
+  it('points a group mention to the private chat and answers unreadable content; text and photos go on', () => {
+    const inbound = toInbound({ event_name: 'message.text.received', message: textMessage })!;
+    expect(noticeFor(inbound)).toBeUndefined();
+    expect(noticeFor({ ...inbound, content: 'image' })).toBeUndefined();
+    expect(noticeFor({ ...inbound, chatType: 'group' })).toBe('zalo.groupUsePrivate');
+    for (const content of ['sticker', 'voice', 'unsupported'] as const)
+      expect(noticeFor({ ...inbound, content })).toBe('zalo.unsupported');
   });
 });
 
