@@ -2,7 +2,7 @@ import type { ZaloClient } from './client.ts';
 import { isAuthError, isIdlePoll } from './errors.ts';
 import { ChatLanes, RecentIds } from './lanes.ts';
 import { clearWebhook } from './startup.ts';
-import { parseUpdate, type ZaloInbound } from './to-inbound.ts';
+import { logIgnored, parseUpdate, type ZaloInbound } from './to-inbound.ts';
 import type { UpdateHandler, ZaloLogger, ZaloUpdate } from './types.ts';
 
 export interface ZaloPollerOptions {
@@ -103,10 +103,7 @@ export class ZaloPoller {
 
   private dispatch(update: ZaloUpdate): void {
     const parsed = parseUpdate(update, { botId: this.options.botId });
-    if (parsed.kind === 'ignored') {
-      this.options.logger.debug({ channel: 'zalo', reason: parsed.reason }, 'zalo update ignored');
-      return;
-    }
+    if (parsed.kind === 'ignored') return logIgnored(this.options.logger, update, parsed.reason);
     const { inbound } = parsed;
     if (this.recent.has(inbound.updateId)) {
       this.options.logger.debug({ channel: 'zalo', updateId: inbound.updateId }, 'zalo update seen already');

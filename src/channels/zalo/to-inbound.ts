@@ -161,3 +161,27 @@ export function noticeFor(inbound: ZaloInbound): 'zalo.groupUsePrivate' | 'zalo.
     return 'zalo.unsupported';
   return undefined;
 }
+
+/**
+ * Logs a skipped update: at debug when skipping is normal (no message, our own), at warn when the
+ * body has a shape we do not read, since a change of Zalo's format would otherwise drop every
+ * message in silence. Only the field names are logged, never what people wrote.
+ */
+export function logIgnored(
+  logger: { debug(obj: object, msg?: string): void; warn(obj: object, msg?: string): void },
+  body: unknown,
+  reason: Extract<ParsedUpdate, { kind: 'ignored' }>['reason'],
+): void {
+  if (reason === 'no-message' || reason === 'own-message') {
+    logger.debug({ channel: 'zalo', reason }, 'zalo update ignored');
+    return;
+  }
+  logger.warn({ channel: 'zalo', reason, shape: shapeOf(body) }, 'zalo update in a shape the bot does not read');
+}
+
+function shapeOf(body: unknown, depth = 0): unknown {
+  if (Array.isArray(body)) return depth < 2 ? body.slice(0, 1).map((v) => shapeOf(v, depth + 1)) : '[array]';
+  if (body === null || typeof body !== 'object') return typeof body;
+  if (depth >= 3) return '{…}';
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, shapeOf(v, depth + 1)]));
+}

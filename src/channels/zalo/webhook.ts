@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseZaloJson } from './json.ts';
 import { RecentIds } from './lanes.ts';
-import { parseUpdate } from './to-inbound.ts';
+import { logIgnored, parseUpdate } from './to-inbound.ts';
 import type { HandleResult, UpdateHandler, ZaloLogger } from './types.ts';
 
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -61,8 +61,7 @@ export function createZaloWebhookHandler(options: ZaloWebhookOptions): WebhookHa
     }
     const parsed = parseUpdate(json, { botId: options.botId });
     if (parsed.kind === 'ignored') {
-      // Never the body itself: it holds what people wrote.
-      logger.debug({ channel: 'zalo', reason: parsed.reason }, 'zalo webhook: update ignored');
+      logIgnored(logger, json, parsed.reason);
       return answer(res, 200);
     }
     const { inbound } = parsed;

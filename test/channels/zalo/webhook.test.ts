@@ -15,6 +15,7 @@ let server: HttpServer;
 let port: number;
 let seen: Inbound[];
 let results: HandleResult[];
+let log: ReturnType<typeof captureLogger>;
 
 beforeEach(async () => {
   api = await FakeZaloApi.start();
@@ -26,7 +27,8 @@ beforeEach(async () => {
       return results.shift() ?? 'handled';
     },
   };
-  const { logger } = captureLogger();
+  log = captureLogger();
+  const { logger } = log;
   server = createHttpServer(logger);
   server.mount(
     PATH,
@@ -86,6 +88,17 @@ describe('Zalo webhook', () => {
     expect((await api.deliver(api.updates.unsupported(user(), false))).status).toBe(200);
     expect((await api.deliver('[1,2,3]')).status).toBe(200);
     expect((await api.deliver('', { contentType: 'text/plain' })).status).toBe(200);
+    expect(seen).toEqual([]);
+  });
+
+  it('a shape the bot does not read is logged by its field names only, at warn', async () => {
+    const body = JSON.stringify({ event: 'message.text.received', data: { text: 'Số liệu mật' } });
+    expect((await api.deliver(body)).status).toBe(200);
+    const warned = log.records().filter((r) => r.level === 40);
+    expect(warned.map((r) => [r.reason, r.shape])).toEqual([
+      ['not-an-update', { event: 'string', data: { text: 'string' } }],
+    ]);
+    expect(log.lines.join('')).not.toContain('Số liệu mật');
     expect(seen).toEqual([]);
   });
 
