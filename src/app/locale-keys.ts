@@ -443,6 +443,17 @@ export interface LocaleParamNames {
   'blocFile.summary.option.privacySet': never;
   'blocFile.summary.option.privacyUnset': never;
   'blocFile.summary.missingPlan': 'codes' | 'unit' | 'year';
+  'zalo.badToken': 'description';
+  'zalo.authLost': 'description';
+  'zalo.apiUnreachable': 'base' | 'reason';
+  'zalo.webhookUrlInvalid': 'url';
+  'zalo.webhookSecretInvalid': 'length';
+  'zalo.webhookRefused': 'description' | 'url';
+  'zalo.unsupported': never;
+  'zalo.groupUsePrivate': never;
+  'zalo.documentUnavailable': 'fileName';
+  'zalo.documentLink': 'fileName' | 'url';
+  'zalo.automatedNotice': never;
 }
 
 /** A key of `locales/vi.json` (and `en.json`, which has the same keys). */

@@ -32,9 +32,10 @@ export function splitText(text: string, limit: number): string[] {
     if (current) parts.push(current);
     current = line;
     while (current.length > limit) {
-      // Never cut a surrogate pair (an emoji): Telegram refuses half a character.
+      // Never cut a surrogate pair (an emoji): Telegram and Zalo refuse half a character. (A limit
+      // of 1 has to cut it: moving the cut to 0 would never end.)
       const code = current.charCodeAt(limit - 1);
-      const cut = code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+      const cut = code >= 0xd800 && code <= 0xdbff && limit > 1 ? limit - 1 : limit;
       parts.push(current.slice(0, cut));
       current = current.slice(cut);
     }

@@ -12,3 +12,10 @@ describe('splitText', () => {
     expect(parts.some((p) => p.includes('😀'))).toBe(true);
   });
 });
+
+describe('splitText at a limit of one unit', () => {
+  it('ends even where a surrogate pair must be cut (moving the cut back to 0 would loop for ever)', () => {
+    expect(splitText('😀a', 1).join('')).toBe('😀a');
+    expect(splitText('😀a', 1)).toHaveLength(3);
+  });
+});
