@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { msg, reply } from '../../../src/app/messages.ts';
 import { documentFallback, renderForZalo, ZALO_TEXT_LIMIT } from '../../../src/channels/zalo/render.ts';
 import { attachPending, pickFromText } from '../../../src/flows/engine/pending.ts';
-import { emptySession } from '../../../src/flows/engine/session.ts';
 import { t } from '../../../src/i18n/i18n.ts';
 import { renderLabel } from '../../../src/i18n/render.ts';
 
@@ -18,18 +17,13 @@ describe('renderForZalo', () => {
       [{ id: 'x', label: { text: 'Si Ma Cai' } }],
     ];
     const tools = { lang: 'vi' as const, labelText: renderLabel, randomBytes: () => new Uint8Array([1, 2, 3]) };
-    const { session, replies } = attachPending(
-      emptySession(),
-      [reply('language.ask', {}, { choices })],
-      tools,
-      'choice',
-    );
+    const { pending, replies } = attachPending(0, [reply('language.ask', {}, { choices })], tools, 'choice');
     const outs = renderForZalo(replies[0]!, 'vi');
     expect(outs).toEqual([{ kind: 'text', text: `${t('language.ask')}\n1. Tiếng Việt\n2. English\n3. Si Ma Cai` }]);
     // "3" in the chat picks the third line shown: the ids the engine tagged end in the option id.
-    const third = pickFromText(session.pending, '3');
+    const third = pickFromText(pending, '3');
     expect(third.type === 'option' && third.optionId).toBe('x');
-    const second = pickFromText(session.pending, '2');
+    const second = pickFromText(pending, '2');
     expect(second.type === 'option' && second.optionId).toBe('en');
   });
 
