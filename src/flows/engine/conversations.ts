@@ -38,8 +38,9 @@ export function withoutDraft(session: Session, name: string): Session {
   return { ...session, drafts, active: session.active === name ? undefined : session.active };
 }
 
-/** No conversation in progress; the drafts of others stay. */
+/** No conversation in progress; the drafts of others stay. The same object when already so. */
 export function idle(session: Session): Session {
+  if (session.active === undefined && !session.engineQuestion && !session.lastAnswer) return session;
   return { ...session, active: undefined, engineQuestion: undefined, lastAnswer: undefined };
 }
 

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { reply, isLang, type Inbound, type Lang, type Reply } from '../../app/messages.ts';
 import { toPayload } from '../../app/outbox-payload.ts';
 import type { CommandName } from '../../app/permissions.ts';
@@ -8,7 +7,7 @@ import type { AppServices } from '../../app/services.ts';
 import { resolveWhereabouts } from './actor.ts';
 import { KeyQueue } from './key-queue.ts';
 import { route, type FlowRegistry, type Routed } from './route.ts';
-import { DRAFT_TTL_MS, readSession, sessionKey, type Session } from './session.ts';
+import { DRAFT_TTL_MS, readSession, SESSION_VERSION, sessionKey, type Session } from './session.ts';
 
 /** Held replies whose session write never happened (a crash after the commit) expire unsent. */
 const HELD_EXPIRY_MS = 5 * 60_000;
@@ -27,9 +26,9 @@ function languageOf(person: Person | undefined): Lang {
   return person?.language && isLang(person.language) ? person.language : 'vi';
 }
 
-/** The session as it would be stored: `undefined` fields dropped, so two equal states compare equal. */
-function stored(session: Session): unknown {
-  return JSON.parse(JSON.stringify(session));
+/** Whether a stored value already has the current session shape (else it is written back migrated). */
+function isCurrent(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as { v?: unknown }).v === SESSION_VERSION;
 }
 
 /**
@@ -93,8 +92,10 @@ export class ConversationEngine {
         const where = await resolveWhereabouts(inbound, this.services, lang);
         const ctx = { inbound, now: inbound.at, services: this.services, available: this.available, log, ...where };
         const routed = await route(ctx, before, this.flows);
-        const session = this.counted(before, routed.session);
-        const changed = !isDeepStrictEqual(stored(session), raw === undefined ? stored(before) : raw);
+        // Routing hands back the very session it was given when nothing changed; an older version
+        // read (migrated) is written back in the new shape.
+        const changed = routed.session !== before || (raw !== undefined && !isCurrent(raw));
+        const session = changed && routed.session.seq === before.seq ? { ...routed.session, seq: before.seq + 1 } : routed.session;
         const replies = read.ok ? routed.replies : [reply('engine.sessionReset'), ...routed.replies];
         // With an external session store the session is written after the commit: hold the replies
         // until it is, so nobody sees the next question while the session still waits at this one.
@@ -113,12 +114,6 @@ export class ConversationEngine {
     } catch (error) {
       return this.fail(inbound, error, log);
     }
-  }
-
-  /** Every change of a session counts (see `Session.seq`); a pending question already counted one. */
-  private counted(before: Session, after: Session): Session {
-    if (after.seq !== before.seq || isDeepStrictEqual(stored(after), stored(before))) return after;
-    return { ...after, seq: before.seq + 1 };
   }
 
   /** The question the last reply asks, so the outbox can tell later whether it was moved past. */

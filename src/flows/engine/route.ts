@@ -111,7 +111,9 @@ async function runCommand(
 ): Promise<Routed> {
   const name = resolveCommand(word);
   if (!name) return { session, replies: [reply('engine.unknownCommand', { command: word })] };
-  if (name === 'huy') return requestDiscard(ctx, { ...session, engineQuestion: undefined }, flows);
+  if (name === 'huy') {
+    return requestDiscard(ctx, session.engineQuestion ? { ...session, engineQuestion: undefined } : session, flows);
+  }
   if (accessFor(name, ctx.actor.who, ctx.inBlocGroup) === 'no') {
     const key = ctx.actor.who.includes('stranger') ? 'engine.registerFirst' : 'engine.notAllowed';
     return { session, replies: [reply(key, { command: name })] };

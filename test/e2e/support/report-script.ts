@@ -2,11 +2,11 @@ import { expect } from 'vitest';
 import { msg, type LocaleKey, type Message } from '../../../src/app/messages.ts';
 import { loadBlocs } from '../../../src/config/bloc-loader.ts';
 import { blocYear, type Bloc, type Indicator } from '../../../src/domain/bloc.ts';
-import { isOnTime, openPeriodsFor, periodInstants, periodYear } from '../../../src/domain/calendar/index.ts';
+import { periodYear } from '../../../src/domain/calendar/index.ts';
 import type { FigureValue } from '../../../src/domain/figure.ts';
 import { figureText, indicatorName, unitWord } from '../../../src/flows/report/figure-text.ts';
-import { displayDateTime, displayDeadline, periodLabel } from '../../../src/flows/shared/format.ts';
 import { unitName } from '../../../src/flows/shared/labels.ts';
+import { displayDateTime, periodLabel } from '../../../src/flows/shared/format.ts';
 import { renderLabel } from '../../../src/i18n/render.ts';
 import type { SentMessage } from '../../fakes/fake-bot-api.ts';
 import { EXAMPLE_BLOC, lastLine, runCli } from './bot-process.ts';
@@ -27,21 +27,33 @@ export async function exampleBloc(): Promise<Bloc> {
   return loaded;
 }
 
-/** The period `/baocao` takes at `now`: with the example calendar exactly one is open at any time. */
-export function openPeriod(bloc: Bloc, now = new Date()): string {
-  const open = openPeriodsFor(bloc.calendar, now);
-  expect(open.map((p) => p.id)).toHaveLength(1);
-  return open[0]?.id ?? '';
+/*
+ * The bot as a process runs on the real clock, so the period it takes depends on today. These
+ * helpers write the example calendar out by hand (deploy/bloc.example.yaml) instead of asking the
+ * code under test: figures for a month open on its 10th, are due by the end of its 16th (no grace
+ * days), and lock at the end of the 9th of the next month, in Vietnam time (UTC+7, no summer time).
+ */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function vietnamDate(instant: Date): { year: number; month: number; day: number } {
+  const local = new Date(instant.getTime() + 7 * 3_600_000);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+}
+
+/** The period `/baocao` takes at `now`: this month's from its 10th, before that the previous month's. */
+export function openPeriod(_bloc: Bloc, now = new Date()): string {
+  const { year, month, day } = vietnamDate(now);
+  if (day >= 10) return `${year}-${pad(month)}`;
+  return month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
 }
 
 /** The texts `/baocao` sends before the first question: the fallback-year note (if any) and the intro. */
 export function openingTexts(bloc: Bloc, unitId: string, periodId: string, now = new Date()): string[] {
-  const zone = bloc.calendar.timezone;
-  const instants = periodInstants(bloc.calendar, periodId);
-  const state =
-    now.getTime() < instants.onTimeUntil.getTime()
-      ? msg('report.state.onTime', { date: displayDeadline(instants.onTimeUntil, zone) })
-      : msg('report.state.late', { date: displayDeadline(instants.lockAt, zone) });
+  const [y = 0, m = 0] = periodId.split('-').map(Number);
+  const next = m === 12 ? { year: y + 1, month: 1 } : { year: y, month: m + 1 };
+  const state = onTimeAt(bloc, periodId, now)
+    ? msg('report.state.onTime', { date: `16/${pad(m)}/${y}` })
+    : msg('report.state.late', { date: `09/${pad(next.month)}/${next.year}` });
   const { year, fallback } = blocYear(bloc, periodYear(periodId));
   const texts = fallback ? [expectedText('report.fallbackYear', { year: periodYear(periodId), used: year.year })] : [];
   texts.push(
@@ -94,9 +106,10 @@ export function label(key: LocaleKey): string {
   return renderLabel({ key }, 'vi');
 }
 
-/** On time or late, as the calendar says for a first report sent at `at`. */
-export function onTimeAt(bloc: Bloc, periodId: string, at: Date): boolean {
-  return isOnTime(periodInstants(bloc.calendar, periodId), at);
+/** On time: sent in the period's own month, by the end of its 16th (the example calendar). */
+export function onTimeAt(_bloc: Bloc, periodId: string, at: Date): boolean {
+  const { year, month, day } = vietnamDate(at);
+  return `${year}-${pad(month)}` === periodId && day <= 16;
 }
 
 /** What a receipt says: unit, period, when (read back from the database), how many, on time or not. */
