@@ -58,21 +58,29 @@ export function scopesOf(
 }
 
 /** How long scoring may hold the event loop before letting other chats' updates in, in ms. */
-const SLICE_MS = 15;
+const SLICE_MS = 10;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Scores every member unit of the scope's year, yielding to the event loop between slices of units
  * so a large bloc (thousands of communes) does not stall the bot while its standings are computed.
+ * `ranksOnly` drops each unit's criteria at once (the previous scope is read only for its ranks):
+ * short-lived objects cost the garbage collector far less than thousands kept to the end.
  */
-async function scoreScope(bloc: Bloc, scope: ScoringScope, submissions: readonly Submission[]): Promise<Standings> {
+async function scoreScope(
+  bloc: Bloc,
+  scope: ScoringScope,
+  submissions: readonly Submission[],
+  ranksOnly = false,
+): Promise<Standings> {
   const { year } = scopeYear(bloc, scope);
   const find = reportIndex(submissions);
   const scores: UnitScore[] = [];
   let sliceStart = performance.now();
   for (const unit of year.units) {
-    scores.push(scoreUnit(bloc, year, unit, scope.periods, (p) => find(unit.id, p)));
+    const score = scoreUnit(bloc, year, unit, scope.periods, (p) => find(unit.id, p));
+    scores.push(ranksOnly ? { ...score, criteria: [] } : score);
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToLoop();
       sliceStart = performance.now();
@@ -100,7 +108,7 @@ export async function computeStandings(
 
   const standings = await scoreScope(bloc, scope, reportsOf(scope));
   if (!previous) return { ...standings, rows: standings.rows };
-  const before = await scoreScope(bloc, previous, reportsOf(previous));
+  const before = await scoreScope(bloc, previous, reportsOf(previous), true);
   const previousRanks = new Map(before.rows.map((r) => [r.unit.id, r.rank]));
   const rows = standings.rows.map((row): RankedRow => {
     const previousRank = previousRanks.get(row.unit.id);

@@ -27,16 +27,14 @@ export function scoreCriterion(
   plan: number | undefined,
   figure: ScoredFigure | undefined,
 ): CriterionScore {
-  const shown = { indicatorCode: indicator.code, ...(figure ? { figure } : {}) };
-  const none = { earned: 0, bonus: 0, minus: 0, points: 0 };
+  const code = indicator.code;
   const rule = indicator.scoring;
-  if (!rule) return { ...shown, ...none, outcome: 'unscored', unscoredReason: 'noRule', benchmark: 0 };
+  if (!rule) return score(code, 'unscored', { unscoredReason: 'noRule', figure });
   const { basis, reason } = completionBasis(indicator, rule, plan);
-  if (reason) return { ...shown, ...none, outcome: 'unscored', unscoredReason: reason, benchmark: 0 };
+  if (reason) return score(code, 'unscored', { unscoredReason: reason, figure });
   const completion = figure && basis ? completionOf(basis, figure.value) : undefined;
-  const measurable = figure !== undefined && (basis === undefined || completion !== undefined);
-  if (!figure || !measurable) {
-    return { ...shown, ...none, outcome: 'noFigure', benchmark: rule.benchmark, ...(basis ? { basis } : {}) };
+  if (!figure || (basis !== undefined && completion === undefined)) {
+    return score(code, 'noFigure', { figure, basis, benchmark: rule.benchmark });
   }
   const on = bandsOn(indicator.kind);
   const applied = applyRule(rule, completion, on, on === 'value' ? figureNumber(figure.value) : (completion ?? 0));
@@ -45,19 +43,45 @@ export function scoreCriterion(
   const appliedMinus = completion === undefined ? undefined : minusOf(rule, completion);
   const bonus = roundPoints(appliedBonus ? pointsOf(appliedBonus) : 0);
   const minus = roundPoints(appliedMinus ? pointsOf(appliedMinus) : 0);
-  return {
-    ...shown,
-    outcome: 'scored',
-    ...(completion === undefined ? {} : { completion }),
-    ...(basis ? { basis } : {}),
+  return score(code, 'scored', {
+    figure,
+    completion,
+    basis,
     benchmark: rule.benchmark,
     earned,
     bonus,
     minus,
     points: roundPoints(earned + bonus - minus),
     rule: applied.rule,
-    ...(appliedBonus ? { appliedBonus } : {}),
-    ...(appliedMinus ? { appliedMinus } : {}),
+    appliedBonus,
+    appliedMinus,
+  });
+}
+
+/**
+ * Every criterion built with the same keys in the same order (absent ones undefined): a large bloc
+ * keeps tens of thousands of them, and one object shape keeps them small for the garbage collector.
+ */
+function score(
+  indicatorCode: string,
+  outcome: CriterionScore['outcome'],
+  f: Partial<Omit<CriterionScore, 'indicatorCode' | 'outcome'>>,
+): CriterionScore {
+  return {
+    indicatorCode,
+    outcome,
+    unscoredReason: f.unscoredReason,
+    figure: f.figure,
+    completion: f.completion,
+    basis: f.basis,
+    benchmark: f.benchmark ?? 0,
+    earned: f.earned ?? 0,
+    bonus: f.bonus ?? 0,
+    minus: f.minus ?? 0,
+    points: f.points ?? 0,
+    rule: f.rule,
+    appliedBonus: f.appliedBonus,
+    appliedMinus: f.appliedMinus,
   };
 }
 

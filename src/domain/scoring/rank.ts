@@ -2,34 +2,39 @@ import type { TieBreak } from '../bloc.ts';
 import type { StandingRow } from './types.ts';
 import type { UnitScore } from './unit-score.ts';
 
-type Compare = (a: UnitScore, b: UnitScore) => number;
+/** What the real tie-breaks read of a line, computed once per line rather than once per comparison. */
+interface Keys {
+  score: UnitScore;
+  index: number;
+  /** Periods with a first submission, and the sum of those instants (`submitted_at`). */
+  submittedCount: number;
+  submittedSum: number;
+}
+
+function keysOf(score: UnitScore, index: number): Keys {
+  let submittedCount = 0;
+  let submittedSum = 0;
+  for (const entry of score.periods) {
+    if (!entry.firstSubmittedAt) continue;
+    submittedCount += 1;
+    submittedSum += entry.firstSubmittedAt.getTime();
+  }
+  return { score, index, submittedCount, submittedSum };
+}
+
+type Compare = (a: Keys, b: Keys) => number;
 
 /**
  * `submitted_at` over several periods: more periods reported first (a missing month is later than
  * any report), then the earlier first submissions in sum. For one period: the earlier report first.
  */
-function submittedAtKey(row: UnitScore): { count: number; sum: number } {
-  let count = 0;
-  let sum = 0;
-  for (const entry of row.periods) {
-    if (!entry.firstSubmittedAt) continue;
-    count += 1;
-    sum += entry.firstSubmittedAt.getTime();
-  }
-  return { count, sum };
-}
-
 const REAL_TIE_BREAKS: Record<Exclude<TieBreak, 'name'>, Compare> = {
-  total: (a, b) => b.total - a.total,
-  on_time: (a, b) => b.onTimePeriods - a.onTimePeriods,
-  submitted_at: (a, b) => {
-    const x = submittedAtKey(a);
-    const y = submittedAtKey(b);
-    return y.count - x.count || x.sum - y.sum;
-  },
+  total: (a, b) => b.score.total - a.score.total,
+  on_time: (a, b) => b.score.onTimePeriods - a.score.onTimePeriods,
+  submitted_at: (a, b) => b.submittedCount - a.submittedCount || a.submittedSum - b.submittedSum,
 };
 
-// Vietnamese order for names ("Bảo Yên" before "Bắc Hà" as the bloc's own lists sort them).
+// Vietnamese order for names ("Bảo Yên" before "Bắc Hà": a comes before ă).
 const collator = new Intl.Collator('vi', { sensitivity: 'base' });
 
 /**
@@ -48,19 +53,17 @@ export function rankUnits(scores: readonly UnitScore[], tieBreak: readonly TieBr
     }
     return 0;
   };
-  const indexed = scores.map((score, index) => ({ score, index }));
-  indexed.sort(
+  const keyed = scores.map(keysOf);
+  keyed.sort(
     (a, b) =>
-      decide(a.score, b.score) ||
-      (byName ? collator.compare(a.score.unit.name, b.score.unit.name) : 0) ||
-      a.index - b.index,
+      decide(a, b) || (byName ? collator.compare(a.score.unit.name, b.score.unit.name) : 0) || a.index - b.index,
   );
   const rows: StandingRow[] = [];
-  indexed.forEach(({ score }, position) => {
+  keyed.forEach((keys, position) => {
+    const before = keyed[position - 1];
     const previous = rows[position - 1];
-    const previousScore = indexed[position - 1]?.score;
-    const shared = previous !== undefined && previousScore !== undefined && decide(previousScore, score) === 0;
-    rows.push({ ...score, rank: shared ? previous.rank : position + 1 });
+    const shared = before !== undefined && previous !== undefined && decide(before, keys) === 0;
+    rows.push({ ...keys.score, rank: shared ? previous.rank : position + 1 });
   });
   return rows;
 }

@@ -1,6 +1,6 @@
 import { planOf, type Bloc, type BlocYear, type MemberUnit } from '../bloc.ts';
 import type { PeriodId } from '../calendar/index.ts';
-import type { ReportedValue, Submission } from '../submission.ts';
+import type { Submission } from '../submission.ts';
 import { aggregateFigure, type MonthValue } from './aggregate.ts';
 import { roundPoints, scoreCriterion } from './criterion.ts';
 import type { PeriodEntry, StandingRow } from './types.ts';
@@ -22,7 +22,9 @@ export function scoreUnit(
   reportOf: (periodId: PeriodId) => Submission | undefined,
 ): UnitScore {
   const entries: PeriodEntry[] = [];
-  const counted: Array<{ periodId: PeriodId; values: Map<string, ReportedValue> }> = [];
+  // Each indicator's months, oldest first, gathered in one pass over the reports (a large bloc
+  // scores thousands of units: no per-report index to build and throw away).
+  const monthsOf = new Map<string, MonthValue[]>();
   for (const periodId of periods) {
     const report = reportOf(periodId);
     if (!report || report.status === 'draft') {
@@ -37,15 +39,15 @@ export function scoreUnit(
       returned: report.status === 'returned',
       ...(firstSubmittedAt ? { firstSubmittedAt } : {}),
     });
-    counted.push({ periodId, values: new Map(report.values.map((v) => [v.indicatorCode, v])) });
+    for (const value of report.values) {
+      const months = monthsOf.get(value.indicatorCode);
+      if (months) months.push({ periodId, value });
+      else monthsOf.set(value.indicatorCode, [{ periodId, value }]);
+    }
   }
 
   const criteria = bloc.indicators.map((indicator) => {
-    const months: MonthValue[] = [];
-    for (const c of counted) {
-      const value = c.values.get(indicator.code);
-      if (value) months.push({ periodId: c.periodId, value });
-    }
+    const months = monthsOf.get(indicator.code) ?? [];
     return scoreCriterion(
       indicator,
       planOf(year, unit.id, indicator.code),
