@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/app/ports.ts';
 import type { PeriodProgress } from '../../src/app/use-cases/progress.ts';
-import { periodScope, scoreStandings } from '../../src/domain/scoring/index.ts';
-import { buildWorkbook } from '../../src/reports/workbook.ts';
+import { periodScope, scoreStandings, yearToDateScope } from '../../src/domain/scoring/index.ts';
+import { buildWorkbook, scopeLabel } from '../../src/reports/workbook.ts';
 import { AN_BINH, BAC_SON, bloc, indicator, linear, report, scalar, vn, year } from '../domain/scoring/fixtures.ts';
 
 const budget = { ...indicator('thu', 'amount', 'cumulative', linear(20)), name: { vi: 'Thu ngân sách', en: 'Budget' } };
@@ -178,5 +178,14 @@ describe('buildWorkbook, read back with exceljs', () => {
       'Chi cục Thuế điều chỉnh',
       2,
     ]);
+  });
+});
+
+describe('scopeLabel', () => {
+  it('names a period, a year to date by its last month, and a year not begun', () => {
+    const label = (scope: ReturnType<typeof periodScope>) => scopeLabel({ ...standings, scope, rows: [] }, 'vi');
+    expect(label(periodScope('2023-06'))).toBe('tháng 6/2023');
+    expect(label(yearToDateScope(2023, 6))).toBe('năm 2023, lũy kế đến tháng 6');
+    expect(label(yearToDateScope(2024, 0))).toBe('năm 2024');
   });
 });
