@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --quick]`: updates per second and handling latency of the whole stack (fake Bot
+ * `npm run bench [-- --quick | --standings]`: updates per second and handling latency of the whole stack (fake Bot
  * API over HTTP → telegraf long polling → engine → SQLite), one report answer per update over many
- * chats, side by side with a bare telegraf echo bot on the same kind of fake server. Never part of
- * `npm test`: timings depend on the machine.
+ * chats, side by side with a bare telegraf echo bot on the same kind of fake server; then standings
+ * plus chart for a large bloc and a tenth of it (standings.ts; `--standings` runs only that). Never
+ * part of `npm test`: timings depend on the machine.
  */
 import type { Update } from 'telegraf/types';
 import { EXAMPLE_BLOC_FILE } from '../../src/cli/bloc-source.ts';
@@ -12,6 +13,7 @@ import { startEchoBot, type EchoBot } from './echo-bot.ts';
 import { startOurBot, type OurBot } from './our-bot.ts';
 import { paced, pushAll, type BenchTarget, type LatencyResult, type ThroughputResult } from './phases.ts';
 import { printReport, type BenchConfig } from './report.ts';
+import { runStandingsBench } from './standings.ts';
 import { answerRounds, focalPoints, fullReports, openDrafts, type FocalPoint, type Planned } from './workload.ts';
 
 const FULL: BenchConfig = { perUnit: 20, warmPerUnit: 4, warmRounds: 2, rounds: 3, latencySamples: 500 };
@@ -72,7 +74,11 @@ async function warmUp(
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const config = quick ? QUICK : FULL;
+  if (!process.argv.includes('--standings')) await botBench(quick ? QUICK : FULL);
+  await runStandingsBench(quick ? 1 : 5);
+}
+
+async function botBench(config: BenchConfig): Promise<void> {
   const bloc = await loadExampleBloc();
   const people = focalPoints(bloc, config.perUnit, 100_001);
   const warm = focalPoints(bloc, config.warmPerUnit, 900_001);
