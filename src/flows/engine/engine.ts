@@ -95,7 +95,8 @@ export class ConversationEngine {
         // Routing hands back the very session it was given when nothing changed; an older version
         // read (migrated) is written back in the new shape.
         const changed = routed.session !== before || (raw !== undefined && !isCurrent(raw));
-        const session = changed && routed.session.seq === before.seq ? { ...routed.session, seq: before.seq + 1 } : routed.session;
+        const session =
+          changed && routed.session.seq === before.seq ? { ...routed.session, seq: before.seq + 1 } : routed.session;
         const replies = read.ok ? routed.replies : [reply('engine.sessionReset'), ...routed.replies];
         // With an external session store the session is written after the commit: hold the replies
         // until it is, so nobody sees the next question while the session still waits at this one.
