@@ -23,6 +23,10 @@ const platformAndDrivers = [
     message: 'Core layers import no platform, driver, keyv or logger code (design.md, Layers).',
   },
 ];
+/** The composition root and the command: only the CLI may import main, and nothing imports the CLI. */
+const entryPoints = [
+  { group: ['**/main.ts', '**/cli.ts'], message: 'Only the thidua command (src/cli.ts) calls the composition root.' },
+];
 const adapters = (...names) =>
   names.map((n) => ({
     group: [`**/${n}/**`, `**/${n}`],
@@ -71,7 +75,8 @@ export default tseslint.config(
         {
           patterns: [
             ...platformAndDrivers,
-            ...adapters('app', 'flows', 'channels', 'storage', 'jobs', 'reports', 'i18n', 'config'),
+            ...adapters('app', 'flows', 'channels', 'storage', 'jobs', 'reports', 'i18n', 'config', 'cli', 'logging'),
+            ...entryPoints,
             { group: ['node:*', 'fs', 'path', 'http', 'https', 'net'], message: 'The domain is pure: no I/O.' },
           ],
         },
@@ -86,7 +91,8 @@ export default tseslint.config(
         {
           patterns: [
             ...platformAndDrivers,
-            ...adapters('flows', 'channels', 'storage', 'jobs', 'reports', 'i18n', 'config'),
+            ...adapters('flows', 'channels', 'storage', 'jobs', 'reports', 'i18n', 'config', 'cli', 'logging'),
+            ...entryPoints,
           ],
         },
       ],
@@ -97,27 +103,112 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...platformAndDrivers, ...adapters('channels', 'storage', 'jobs', 'reports', 'i18n', 'config')] },
+        {
+          patterns: [
+            ...platformAndDrivers,
+            ...adapters('channels', 'storage', 'jobs', 'reports', 'i18n', 'config', 'cli', 'logging'),
+            ...entryPoints,
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/channels/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...adapters('storage', 'jobs', 'reports')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...adapters('storage', 'jobs', 'reports', 'config', 'cli', 'logging'),
+            ...entryPoints,
+            {
+              group: ['**/i18n/i18n.ts'],
+              message:
+                'Channels render text through src/i18n/render.ts only; Lang and LocaleKey come from app/messages.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/storage/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...adapters('channels', 'jobs', 'reports', 'flows')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...adapters('channels', 'jobs', 'reports', 'flows', 'cli', 'logging', 'i18n'), ...entryPoints] },
+      ],
     },
   },
   {
     files: ['src/jobs/**/*.ts', 'src/reports/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...adapters('channels', 'storage')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...adapters('channels', 'storage', 'config', 'cli', 'logging'), ...entryPoints] },
+      ],
     },
+  },
+  {
+    // The thidua command reads the configuration and asks the composition root for a program.
+    files: ['src/cli.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...adapters('storage', 'jobs', 'reports', 'logging'),
+            {
+              group: ['**/flows/engine/**'],
+              message: 'The CLI talks to the engine through the program (src/main.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/logging/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*', '../**'], message: 'src/logging stands alone: pino and nothing of ours.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...adapters('flows', 'channels', 'storage', 'jobs', 'reports', 'i18n', 'cli', 'logging'),
+            ...entryPoints,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...adapters('flows', 'channels', 'storage', 'jobs', 'reports', 'config', 'cli', 'logging', 'domain'),
+            ...entryPoints,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The composition root is called by the CLI, never the reverse.
+    files: ['src/main.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...adapters('cli'), ...entryPoints] }] },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

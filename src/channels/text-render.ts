@@ -1,6 +1,6 @@
 import type { Reply } from '../app/messages.ts';
 import { renderLabel, renderMessage } from '../i18n/render.ts';
-import type { Lang } from '../i18n/i18n.ts';
+import type { Lang } from '../app/messages.ts';
 
 /**
  * Renders a reply for a channel without buttons (Zalo, the console): the text, then the choices as a

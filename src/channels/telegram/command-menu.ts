@@ -1,7 +1,8 @@
 import type { Telegram } from 'telegraf';
 import type { BotCommand, BotCommandScope } from 'telegraf/types';
 import type { CommandName } from '../../app/permissions.ts';
-import { t, LANGS, type Lang, type LocaleKey } from '../../i18n/i18n.ts';
+import { LANGS, msg, type Lang, type LocaleKey } from '../../app/messages.ts';
+import { renderMessage } from '../../i18n/render.ts';
 
 /** The commands that have a menu description in the locale files. */
 type Described<K> = K extends `telegram.commands.${infer C}` ? C : never;
@@ -31,7 +32,7 @@ const DESCRIPTION_LIMIT = 256;
 export function menuCommands(names: readonly MenuCommand[], lang: Lang): BotCommand[] {
   return names.map((name) => ({
     command: name,
-    description: t(`telegram.commands.${name}`, {}, lang).slice(0, DESCRIPTION_LIMIT),
+    description: renderMessage(msg(`telegram.commands.${name}`), lang).slice(0, DESCRIPTION_LIMIT),
   }));
 }
 

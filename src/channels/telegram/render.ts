@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Choice, Reply } from '../../app/messages.ts';
-import type { Lang } from '../../i18n/i18n.ts';
+import type { Lang } from '../../app/messages.ts';
 import { renderLabel, renderMessage } from '../../i18n/render.ts';
 import { splitText } from '../text-render.ts';
 

@@ -1,7 +1,7 @@
 import { TelegramError, type Telegram } from 'telegraf';
 import type { ChannelSender, SendOutcome } from '../../app/delivery.ts';
 import type { Reply } from '../../app/messages.ts';
-import type { Lang } from '../../i18n/i18n.ts';
+import type { Lang } from '../../app/messages.ts';
 import { renderForTelegram, type TelegramOutput } from './render.ts';
 
 export interface TelegramSenderOptions {

@@ -1,5 +1,5 @@
 import { msg, type Reply } from '../../app/messages.ts';
-import type { Lang } from '../../i18n/i18n.ts';
+import type { Lang } from '../../app/messages.ts';
 import { renderMessage } from '../../i18n/render.ts';
 import { renderPlainText, splitText } from '../text-render.ts';
 

@@ -1,6 +1,6 @@
 import type { ChannelSender, SendOutcome } from '../../app/delivery.ts';
 import type { Reply } from '../../app/messages.ts';
-import type { Lang } from '../../i18n/i18n.ts';
+import type { Lang } from '../../app/messages.ts';
 import { classifySendError, failureKind, retryableAtOnce } from './classify.ts';
 import type { ZaloClient } from './client.ts';
 import { ZaloApiError } from './errors.ts';
