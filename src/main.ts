@@ -101,9 +101,9 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
     await migrate(database.db);
     const repos = createRepositories(database);
     for (const bloc of blocs) await repos.blocs.upsert({ id: bloc.id, name: bloc.name });
-    const sessionKeyv = createSessionKeyv({ url: config.sessionStoreUrl, database });
-    const telegram = options.connect && config.telegram ? await connect(config.telegram, log) : undefined;
     const clock = options.clock ?? systemClock;
+    const sessionKeyv = createSessionKeyv({ url: config.sessionStoreUrl, database, now: () => clock.now() });
+    const telegram = options.connect && config.telegram ? await connect(config.telegram, log) : undefined;
     const sessions = options.wrapSessions ? options.wrapSessions(sessionKeyv.keyv) : sessionKeyv.keyv;
     const services: AppServices = {
       repos,

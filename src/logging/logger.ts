@@ -8,7 +8,8 @@ import pino, { type Logger } from 'pino';
  */
 
 const TELEGRAM_TOKEN_SHAPE = /\d{6,12}:[A-Za-z0-9_-]{30,}/g;
-const BOT_PATH = /\/bot[^/\s"']+\//g;
+// A /bot<token>/ path segment, not a host that begins with "bot" (//bot-api.zaloplatforms.com/).
+const BOT_PATH = /(?<!\/)\/bot[^/\s"']+\//g;
 
 export function createScrubber(secrets: readonly string[]): (text: string) => string {
   const known = secrets.filter((s) => s.length >= 6);

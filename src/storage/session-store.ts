@@ -36,12 +36,15 @@ export interface SessionKeyv {
 export function createSessionKeyv({
   url,
   database,
+  now = () => new Date(),
 }: {
   url?: string | undefined;
   database: Pick<Database, 'db'>;
+  /** The program's clock: our own table dates each row's expiry by it. */
+  now?: () => Date;
 }): SessionKeyv {
   if (url === undefined || url.trim() === '') {
-    const store = new SqlSessionStore(database.db);
+    const store = new SqlSessionStore(database.db, now);
     const keyv = new Keyv({ store, namespace: SESSION_NAMESPACE, throwOnErrors: true });
     // The same text as keyv's own serializer, made faster (keyv-codec.ts); keyv's stay the fallback.
     const { serialize, deserialize } = keyv;

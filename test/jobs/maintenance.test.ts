@@ -20,7 +20,7 @@ describe('daily maintenance', () => {
     const ago = (days: number) => new Date(t0.getTime() - days * day);
     await repos.processedUpdates.markProcessed('telegram', 'old', ago(3));
     await repos.processedUpdates.markProcessed('telegram', 'new', ago(1));
-    const [sent, pending] = await repos.outbox.enqueue([
+    const [sent] = await repos.outbox.enqueue([
       { channel: 'telegram', chatId: '1', payload: toPayload(reply('engine.cancelled'), 'vi'), createdAt: ago(10) },
       {
         channel: 'telegram',
@@ -31,8 +31,8 @@ describe('daily maintenance', () => {
       },
     ]);
     await repos.outbox.markSent(sent!, ago(8));
+    // A session that lived a millisecond, written at the program's clock (2023): long gone by now.
     await h.program.services.sessions.set('console:x:y', { v: 1, seq: 0 }, 1);
-    await new Promise((r) => setTimeout(r, 5));
 
     const report = await runMaintenance(
       {
@@ -44,11 +44,10 @@ describe('daily maintenance', () => {
     );
     expect(report.outbox).toBe(1);
     expect(report.sessions).toBe(1);
-    expect(report.processedUpdates).toBeGreaterThanOrEqual(1);
+    expect(report.processedUpdates).toBe(1);
     // The recent id still deduplicates; the old one is gone.
     expect(await repos.processedUpdates.markProcessed('telegram', 'new', t0)).toBe(false);
     expect(await repos.processedUpdates.markProcessed('telegram', 'old', t0)).toBe(true);
-    expect(pending).toBeDefined();
     expect(await repos.outbox.pending(t0)).toBe(1);
   });
 });

@@ -16,16 +16,23 @@ function capture() {
 }
 
 describe('logger', () => {
-  it('removes the token from messages, nested objects and URL paths', () => {
+  it('removes a configured secret from messages and nested objects', () => {
     const { lines, destination } = capture();
-    const logger = createLogger({ level: 'info', secrets: [TOKEN], destination });
-    logger.info(
-      { url: `https://api.telegram.org/bot${TOKEN}/sendMessage`, nested: { deep: [TOKEN] } },
-      `calling ${TOKEN}`,
-    );
+    const logger = createLogger({ level: 'info', secrets: ['zalo-secret-9876'], destination });
+    logger.info({ nested: { deep: ['id zalo-secret-9876 end'] } }, 'calling zalo-secret-9876');
     const out = lines.join('');
-    expect(out).not.toContain('secretpart');
-    expect(out).toContain('/bot[secret]/sendMessage');
+    expect(out).not.toContain('zalo-secret-9876');
+    expect(JSON.parse(out)).toMatchObject({ msg: 'calling [secret]', nested: { deep: ['id [secret] end'] } });
+  });
+
+  it('removes a token from a URL path even when nobody configured it and it has no Telegram shape', () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: 'info', secrets: [], destination });
+    // A Zalo token in an axios URL: the only thing that can catch it is the /bot<token>/ path rule.
+    logger.info({ url: 'https://bot-api.zaloplatforms.com/bot3131:not-configured-xyz/sendMessage' }, 'sent');
+    const out = lines.join('');
+    expect(out).not.toContain('not-configured-xyz');
+    expect(JSON.parse(out)).toMatchObject({ url: 'https://bot-api.zaloplatforms.com/bot[secret]/sendMessage' });
   });
 
   it('removes it from errors, including an axios-like config with the URL', () => {

@@ -27,7 +27,7 @@ describeEachDatabase('processed updates and reminder claims', (getDb) => {
       return fresh;
     });
     expect(result).toBe(false);
-    expect(await r.people.get('telegram', '42')).toBeDefined();
+    expect(await r.people.get('telegram', '42')).toMatchObject({ userId: '42', displayName: 'Lan' });
   });
 
   it('claims a reminder only once, even when two claim at once', async () => {

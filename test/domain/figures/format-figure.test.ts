@@ -83,7 +83,7 @@ describe('percentOfPlan', () => {
 });
 
 describe('formatFigure', () => {
-  it.each<[number, Indicator, string]>([
+  const shown: Array<[number, Indicator, string]> = [
     [20207, AMOUNT, '20.207'],
     [20207.5, AMOUNT, '20.207,5'],
     [51.6, PLAN_PERCENT, '51,6'],
@@ -97,9 +97,14 @@ describe('formatFigure', () => {
     [0.00025, AMOUNT, '0,00025'],
     [1234567.891, MILLIONS, '1.234.567,891'],
     [5e-7, AMOUNT, '0,0000005'],
-  ])('shows %d as %s', (value, ind, expected) => {
-    expect(formatFigure({ type: 'scalar', value }, ind)).toBe(expected);
-  });
+  ];
+  // The name shows the indicator's code and the expected text, not an object.
+  it.each(shown.map(([value, ind, expected]) => [value, ind.code, expected, ind] as const))(
+    'shows %d (%s) as %s',
+    (value, _code, expected, ind) => {
+      expect(formatFigure({ type: 'scalar', value }, ind)).toBe(expected);
+    },
+  );
 
   it('groups both parts of a ratio', () => {
     expect(formatFigure({ type: 'ratio', numerator: 152, denominator: 152 }, RATIO)).toBe('152/152');
@@ -108,16 +113,20 @@ describe('formatFigure', () => {
 });
 
 describe('exampleFor', () => {
-  it.each([
-    [AMOUNT, '20.207'],
-    [PLAN_PERCENT, '51,6'],
-    [PERCENT, '99,7'],
-    [PEOPLE, '1.502'],
-    [CRITERIA, '10,61'],
-    [RATIO, '152/152'],
-    [FREE_RATIO, '62/127'],
-    [SMALL_COUNT, '516'],
-  ])('gives %s an example', (ind, expected) => {
+  it.each(
+    (
+      [
+        [AMOUNT, '20.207'],
+        [PLAN_PERCENT, '51,6'],
+        [PERCENT, '99,7'],
+        [PEOPLE, '1.502'],
+        [CRITERIA, '10,61'],
+        [RATIO, '152/152'],
+        [FREE_RATIO, '62/127'],
+        [SMALL_COUNT, '516'],
+      ] as const
+    ).map(([ind, expected]) => [ind.code, expected, ind] as const),
+  )('gives %s the example %s', (_code, expected, ind) => {
     expect(exampleFor(ind)).toBe(expected);
   });
 
