@@ -103,6 +103,7 @@ export interface LocaleParamNames {
   'register.next.focal': never;
   'register.next.leader': never;
   'register.next.secretariat': never;
+  'register.next.leaderNoStandings': never;
   'help.intro': 'commands';
   'help.introStranger': 'commands';
   'help.commands.start': never;
@@ -152,7 +153,9 @@ export interface LocaleParamNames {
   'period.errors.badYear': 'year';
   'period.refused.notAPeriod': 'period';
   'period.refused.notOpenYet': 'openAt' | 'period';
-  'period.refused.locked': 'lockedAt' | 'period';
+  'period.refused.locked': 'lockedAt' | 'period' | 'reopen';
+  'period.reopen.command': never;
+  'period.reopen.ask': never;
   'figures.errors.empty': 'example';
   'figures.errors.tooLong': 'example' | 'max';
   'figures.errors.notANumber': 'example';
@@ -236,6 +239,7 @@ export interface LocaleParamNames {
   'view.nothing': 'period' | 'unit';
   'view.nothingForUnit': 'period' | 'unit';
   'view.monthOnly': 'text';
+  'view.nothingLocked': 'period' | 'reopen' | 'unit';
   'missing.period': 'count' | 'period' | 'rate' | 'units';
   'missing.allIn': 'period' | 'rate';
   'missing.noOpenPeriod': never;
@@ -258,7 +262,7 @@ export interface LocaleParamNames {
   'report.privateOnly': never;
   'report.noneOpen': 'date' | 'period';
   'report.noneOpenAtAll': never;
-  'report.accepted': 'period';
+  'report.accepted': 'advice' | 'period';
   'report.whichPeriod': 'count';
   'report.periodChoice': 'period' | 'state';
   'report.periodNotOffered': never;
@@ -340,6 +344,8 @@ export interface LocaleParamNames {
   'report.progress': 'count' | 'period' | 'total';
   'report.progressChoosing': never;
   'report.otherDraftOpen': 'period';
+  'report.acceptedAdvice.command': never;
+  'report.acceptedAdvice.ask': never;
   'blocFile.errors.notFound': never;
   'blocFile.errors.permissionDenied': never;
   'blocFile.errors.readFailed': 'detail';

@@ -19,7 +19,13 @@ async function register(ctx: FlowContext, args: string): Promise<StepOutcome<und
     reply('register.welcome', { name: ctx.actor.displayName, binding: bindingLine(bloc, result.registration) }),
   ];
   if (result.replaced) replies.push(reply('register.replaced', { binding: bindingLine(bloc, result.replaced) }));
-  replies.push(reply(`register.next.${result.registration.role}`));
+  const role = result.registration.role;
+  // A leader is pointed to the standings only once they are built; until then, to the status.
+  const next =
+    role === 'leader' && !ctx.available.has('bangxephang')
+      ? 'register.next.leaderNoStandings'
+      : (`register.next.${role}` as const);
+  replies.push(reply(next));
   return { replies };
 }
 

@@ -27,7 +27,7 @@ function reportStep(handler: Handler): Step<FlowDraft> {
     if (ctx.registration?.role !== 'focal' || ctx.registration.unitId !== draft.unitId)
       return { replies: [reply('report.unitChanged')] };
     const opened = await openReport(ctx.services.repos, ctx.bloc, draft.unitId, draft.periodId, ctx.now);
-    const here: Here = { bloc: ctx.bloc, draft, lang: ctx.actor.lang, opened };
+    const here: Here = { bloc: ctx.bloc, draft, lang: ctx.actor.lang, opened, available: ctx.available };
     return stillOpen(here, opened) ?? handler(ctx, here, input);
   };
 }

@@ -35,7 +35,7 @@ export const keepReport: DraftKeeping<FlowDraft> = {
       ? [reply('report.otherDraftOpen', { period: periodLabel(draft.periodId) })]
       : [];
     const opened = await openReport(ctx.services.repos, ctx.bloc, draft.unitId, draft.periodId, ctx.now);
-    const here: Here = { bloc: ctx.bloc, draft, lang: ctx.actor.lang, opened };
+    const here: Here = { bloc: ctx.bloc, draft, lang: ctx.actor.lang, opened, available: ctx.available };
     const closed = stillOpen(here, opened);
     if (closed) return closed;
     const again = reask(here, step);

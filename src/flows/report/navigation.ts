@@ -1,4 +1,5 @@
 import type { Lang, Reply } from '../../app/messages.ts';
+import type { CommandName } from '../../app/permissions.ts';
 import type { Reportability } from '../../app/use-cases/report-status.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import type { StepOutcome } from '../engine/types.ts';
@@ -18,6 +19,8 @@ export interface Here {
   draft: ReportDraft;
   lang: Lang;
   opened?: Reportability;
+  /** The commands that are built: a reply names /moky or /tralai only once they exist. */
+  available: ReadonlySet<CommandName>;
 }
 
 /** Asks the indicator at `index` (figure step: numbers typed there are figures). */

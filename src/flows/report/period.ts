@@ -1,4 +1,5 @@
 import { messageOf, msg, reply, type Message, type Params, type Reply } from '../../app/messages.ts';
+import type { CommandName } from '../../app/permissions.ts';
 import { openReport, reportablePeriods, type Reportability } from '../../app/use-cases/report-status.ts';
 import type { UnitCalendar } from '../../app/use-cases/unit-calendar.ts';
 import { blocYear, type Bloc } from '../../domain/bloc.ts';
@@ -18,12 +19,17 @@ import { askAt, type Outcome } from './navigation.ts';
 import type { DraftValue, ReportDraft } from './session.ts';
 
 /** A refusal of the calendar for the person: the period as "tháng 6/2023", dates as 16/06/2023. */
-export function refusalReply(refusal: PeriodRefusal): Reply {
-  return { ...refusalMessage(refusal) };
+export function refusalReply(refusal: PeriodRefusal, available: ReadonlySet<CommandName>): Reply {
+  return { ...refusalMessage(refusal, available) };
 }
 
-export function refusalMessage(refusal: PeriodRefusal): Message {
-  const params: Params = { ...refusal.params };
+/** Who reopens a locked period: the secretariat, with the command named once it is built. */
+export function reopenAdvice(available: ReadonlySet<CommandName>): Message {
+  return available.has('moky') ? msg('period.reopen.command') : msg('period.reopen.ask');
+}
+
+export function refusalMessage(refusal: PeriodRefusal, available: ReadonlySet<CommandName>): Message {
+  const params: Params = { ...refusal.params, reopen: reopenAdvice(available) };
   const period = refusal.params.period;
   if (typeof period === 'string' && isPeriodId(period)) params.period = periodLabel(period);
   for (const name of ['openAt', 'lockedAt']) {
@@ -33,8 +39,9 @@ export function refusalMessage(refusal: PeriodRefusal): Message {
   return messageOf(refusal.key, params);
 }
 
-export function acceptedReply(periodId: string): Reply {
-  return reply('report.accepted', { period: periodLabel(periodId) });
+export function acceptedReply(periodId: string, available: ReadonlySet<CommandName>): Reply {
+  const advice = available.has('tralai') ? msg('report.acceptedAdvice.command') : msg('report.acceptedAdvice.ask');
+  return reply('report.accepted', { period: periodLabel(periodId), advice });
 }
 
 /** The unit is not a member of the bloc in the period's year: nothing to report, and whom to ask. */
@@ -71,7 +78,7 @@ export async function startReport(ctx: FlowContext, args: string): Promise<Outco
   const [only, ...others] = periods.open;
   if (!only) {
     const accepted = periods.accepted.at(-1);
-    if (accepted) return { replies: [acceptedReply(accepted)] };
+    if (accepted) return { replies: [acceptedReply(accepted, ctx.available)] };
     const outside = periods.notMember.at(-1);
     if (outside) return { replies: [notMemberReply(bloc, unitId, outside, periodYear(outside))] };
     const next = periods.next;
@@ -148,8 +155,8 @@ async function beginChecked(
   check: Reportability,
 ): Promise<Outcome> {
   if (check.status === 'notMember') return { replies: [notMemberReply(bloc, unitId, periodId, check.year)] };
-  if (check.status === 'refused') return { replies: [refusalReply(check.refusal)] };
-  if (check.status === 'accepted') return { replies: [acceptedReply(periodId)] };
+  if (check.status === 'refused') return { replies: [refusalReply(check.refusal, ctx.available)] };
+  if (check.status === 'accepted') return { replies: [acceptedReply(periodId, ctx.available)] };
   const existing = check.existing && check.existing.status !== 'draft' ? check.existing : undefined;
   const before = await ctx.services.repos.submissions.find(bloc.id, addMonths(periodId, -1), unitId);
   const { year, fallback } = blocYear(bloc, periodYear(periodId));
@@ -185,7 +192,7 @@ async function beginChecked(
   } else if (existing?.lastSubmittedAt) {
     replies.push(reply('report.revising', { at: displayDateTime(existing.lastSubmittedAt, zone) }));
   }
-  return askAt({ bloc, draft, lang: ctx.actor.lang }, 0, replies);
+  return askAt({ bloc, draft, lang: ctx.actor.lang, available: ctx.available }, 0, replies);
 }
 
 function toDraftValues(values: ReportedValue[]): Record<string, DraftValue> {

@@ -49,11 +49,11 @@ export async function send(ctx: FlowContext, here: Here): Promise<Outcome> {
       return closed(here, [
         reply('report.lockedWhileDrafting', {
           period: periodLabel(draft.periodId),
-          reason: refusalMessage(result.refusal),
+          reason: refusalMessage(result.refusal, here.available),
         }),
       ]);
     case 'accepted':
-      return closed(here, [acceptedReply(draft.periodId)]);
+      return closed(here, [acceptedReply(draft.periodId, here.available)]);
     case 'notMember':
       return closed(here, [notMemberReply(bloc, draft.unitId, draft.periodId, result.year)]);
     case 'submitted': {
@@ -97,11 +97,11 @@ export function stillOpen(here: Here, check: Reportability): Outcome | undefined
     return closed(here, [
       reply('report.lockedWhileDrafting', {
         period: periodLabel(draft.periodId),
-        reason: refusalMessage(check.refusal),
+        reason: refusalMessage(check.refusal, here.available),
       }),
     ]);
   }
-  if (check.status === 'accepted') return closed(here, [acceptedReply(draft.periodId)]);
+  if (check.status === 'accepted') return closed(here, [acceptedReply(draft.periodId, here.available)]);
   if (check.status === 'notMember')
     return closed(here, [notMemberReply(bloc, draft.unitId, draft.periodId, check.year)]);
   return undefined;

@@ -7,6 +7,7 @@ import type { Bloc, MemberUnit } from '../../domain/bloc.ts';
 import { currentPeriod, parsePeriod, type PeriodId } from '../../domain/calendar/index.ts';
 import { matchUnit } from '../../domain/unit-match.ts';
 import { defineFlow, type FlowContext, type StepInput, type StepOutcome } from '../engine/types.ts';
+import { reopenAdvice } from '../report/period.ts';
 import { periodLabel } from '../shared/format.ts';
 import { unitName } from '../shared/labels.ts';
 import { reportStateMessage } from '../shared/report-state.ts';
@@ -70,12 +71,16 @@ async function figures(ctx: FlowContext, bloc: Bloc, unitId: string, asked: Peri
   const unit = unitName(bloc, unitId);
   const period = periodLabel(periodId);
   const submission = await repos.submissions.find(bloc.id, periodId, unitId);
-  if (!submission || submission.status === 'draft') {
-    // Only the unit's own focal point can do something about it: tell them how.
-    const reporter = accessFor('baocao', ctx.actor.who) === 'own' && ownUnitOf(ctx, bloc) === unitId;
-    return reply(reporter ? 'view.nothing' : 'view.nothingForUnit', { unit, period });
-  }
   const calendar = await loadUnitCalendar(repos, bloc, unitId, ctx.now);
+  if (!submission || submission.status === 'draft') {
+    // Only the unit's own focal point can do something about it: tell them how (a locked period is
+    // for the secretariat to reopen, not for /baocao).
+    const reporter = accessFor('baocao', ctx.actor.who) === 'own' && ownUnitOf(ctx, bloc) === unitId;
+    if (!reporter) return reply('view.nothingForUnit', { unit, period });
+    if (calendar.state(periodId) === 'locked')
+      return reply('view.nothingLocked', { unit, period, reopen: reopenAdvice(ctx.available) });
+    return reply('view.nothing', { unit, period });
+  }
   const status = reportStatus(calendar, unitId, periodId, submission, ctx.now);
   const lines = figureLines(bloc, unitId, periodId, submission.values, ctx.actor.lang);
   return reply('view.figures', { unit, period, state: reportStateMessage(status, bloc.calendar.timezone), lines });
