@@ -36,6 +36,14 @@ export interface LocaleParamNames {
   'cli.noChannel': never;
   'cli.startChecked': 'blocs';
   'cli.consoleAsInvalid': 'value';
+  'cli.usageOf.start': never;
+  'cli.usageOf.console': never;
+  'cli.usageOf.checkConfig': never;
+  'cli.usageOf.invite': never;
+  'cli.usageOf.migrate': never;
+  'cli.args.missingValue': 'command' | 'word';
+  'cli.args.unknownOption': 'command' | 'word';
+  'cli.args.extraWord': 'command' | 'word';
   'common.binding': 'bloc' | 'role';
   'common.bindingWithUnit': 'bloc' | 'role' | 'unit';
   'common.period': 'month' | 'year';

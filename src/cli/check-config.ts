@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { t } from '../i18n/i18n.ts';
 import { loadBlocs, summarizeBloc } from '../config/bloc-loader.ts';
 import { readEnv } from '../config/env.ts';
@@ -9,9 +8,8 @@ import { EXAMPLE_BLOC_FILE, formatBlocErrors, formatBlocSummary } from './bloc-s
  * path (and line, for broken YAML) and exit status 1. Without an argument it checks BLOC_FILE, or the
  * shipped example when that is unset. Printed in Vietnamese, the secretariat's language.
  */
-export async function runCheckConfig(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
-  const path = positionals[0] ?? readEnv().blocFile ?? EXAMPLE_BLOC_FILE;
+export async function runCheckConfig(pathArg: string | undefined): Promise<number> {
+  const path = pathArg ?? readEnv().blocFile ?? EXAMPLE_BLOC_FILE;
   const { blocs, errors } = await loadBlocs(path);
   for (const bloc of blocs) {
     for (const line of formatBlocSummary(summarizeBloc(bloc, new Date()))) console.log(line);

@@ -1,5 +1,4 @@
 import { createInterface, type Interface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { ConsoleChat } from '../channels/console/console-chat.ts';
 import type { Bloc } from '../domain/bloc.ts';
 import type { Role } from '../domain/roles.ts';
@@ -23,11 +22,10 @@ interface As {
 }
 
 /** `thidua console --as <unit>:<role>`: a chat in the terminal as one person (input may be piped). */
-export async function runConsoleCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { as: { type: 'string' } }, strict: true });
+export async function runConsoleCommand(asText: string | undefined): Promise<number> {
   const ctx = await openCliContext({ logLevel: 'warn' });
   if (typeof ctx === 'number') return ctx;
-  return runConsole(ctx, values.as);
+  return runConsole(ctx, asText);
 }
 
 /** Opens the console chat; without `--as`, asks for a role and a unit with numbered menus. */

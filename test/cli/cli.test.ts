@@ -1,32 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/i18n.ts';
+import { NODE_STACK_TRACE, runThidua } from '../support/thidua-process.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'thidua-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `thidua` as a user would: a real process on plain Node, with a clean environment. */
-async function thidua(args: string[], env: Record<string, string> = {}, input?: string) {
-  const child = run(process.execPath, ['bin/thidua.mjs', ...args], {
-    env: { PATH: process.env.PATH ?? '', SQLITE_PATH: join(dir, 'cli.sqlite'), ...env },
-    timeout: 60_000,
-  });
-  if (input !== undefined) {
-    child.child.stdin?.end(input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const thidua = (args: string[], env: Record<string, string> = {}, input?: string) =>
+  runThidua(args, { env: { SQLITE_PATH: join(dir, 'cli.sqlite'), ...env }, input });
 
 describe('thidua CLI', () => {
   it('check-config accepts the shipped example and summarises it', async () => {
@@ -98,4 +82,65 @@ describe('thidua CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/DATABASE_URL: /);
   });
+
+  it('console --as takes a value that begins with a dash, written either way', async () => {
+    for (const args of [
+      ['console', '--as', '-:thuky'],
+      ['console', '--as=-:thuky'],
+    ]) {
+      const r = await thidua(args, {}, '/toilaai\n');
+      expect(r.stderr).not.toMatch(NODE_STACK_TRACE);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('secretariat:-');
+    }
+  });
+});
+
+describe('thidua arguments', () => {
+  const usage = {
+    start: t('cli.usageOf.start'),
+    console: t('cli.usageOf.console'),
+    'check-config': t('cli.usageOf.checkConfig'),
+    invite: t('cli.usageOf.invite'),
+    migrate: t('cli.usageOf.migrate'),
+  };
+
+  it('a mistake is one line saying what, then the usage of that command, exit 2', async () => {
+    const cases: Array<[string[], string]> = [
+      [['invite', '--role'], t('cli.args.missingValue', { command: 'invite', word: '--role' })],
+      [
+        ['invite', '--role', 'focal', '--colour', 'red'],
+        t('cli.args.unknownOption', { command: 'invite', word: '--colour' }),
+      ],
+      [['invite', '--role', 'focal', 'si-ma-cai'], t('cli.args.extraWord', { command: 'invite', word: 'si-ma-cai' })],
+      [['migrate', 'now'], t('cli.args.extraWord', { command: 'migrate', word: 'now' })],
+      [['console', '--as'], t('cli.args.missingValue', { command: 'console', word: '--as' })],
+      [['check-config', 'a.yaml', 'b.yaml'], t('cli.args.extraWord', { command: 'check-config', word: 'b.yaml' })],
+      [['start', '--verbose'], t('cli.args.unknownOption', { command: 'start', word: '--verbose' })],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => thidua(args)));
+    cases.forEach(([args, line], i) => {
+      const r = runs[i]!;
+      expect(r.stderr, args.join(' ')).not.toMatch(NODE_STACK_TRACE);
+      expect(r.code, args.join(' ')).toBe(2);
+      const command = args[0] as keyof typeof usage;
+      expect(r.stderr).toBe(`${line}\n${usage[command]}\n`);
+    });
+  }, 60_000);
+
+  it('--help on any command prints its usage and exits 0; thidua --help prints them all', async () => {
+    const entries = Object.entries(usage);
+    const runs = await Promise.all(entries.map(([command]) => thidua([command, '--help'])));
+    entries.forEach(([command, text], i) => {
+      const r = runs[i]!;
+      expect(r.stderr, command).not.toMatch(NODE_STACK_TRACE);
+      expect(r.code, command).toBe(0);
+      expect(r.stdout).toBe(`${text}\n`);
+    });
+    const all = await thidua(['--help']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toBe(`${t('cli.usage')}\n`);
+    const about = await thidua(['help', 'invite']);
+    expect(about.stdout).toBe(`${usage.invite}\n`);
+  }, 60_000);
 });
