@@ -166,6 +166,8 @@ export interface LocaleParamNames {
   'console.pickRole': 'bloc';
   'console.pickUnit': never;
   'console.ready': 'bloc' | 'who';
+  'console.pickRoleAgain': 'count' | 'text';
+  'console.pickUnitAgain': 'count' | 'text';
   'nominate.focalOnly': never;
   'nominate.privateOnly': never;
   'nominate.noMovements': never;

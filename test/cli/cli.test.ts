@@ -96,6 +96,29 @@ describe('thidua CLI', () => {
   });
 });
 
+describe('the console menus (npm start on a terminal, thidua console without --as)', () => {
+  it('asks again after a wrong answer, takes the role and the unit by their words', async () => {
+    const r = await thidua(['console'], {}, '9\nthư ký\n/toilaai\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(t('console.pickRoleAgain', { text: '9', count: 3 }));
+    expect(r.stdout).toContain('secretariat:-');
+    expect(r.stderr).not.toContain('--as');
+
+    const focal = await thidua(['console'], {}, 'dau moi\nha noi\nsi ma cai\n/toilaai\n');
+    expect(focal.code).toBe(0);
+    expect(focal.stdout).toContain(t('console.pickUnitAgain', { text: 'ha noi', count: 9 }));
+    expect(focal.stdout).toContain('focal:si-ma-cai');
+  }, 60_000);
+
+  it('leaves only when the input ends, quietly, saying nothing about --as', async () => {
+    const r = await thidua(['console'], {}, '9\n0\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split(t('console.pickRoleAgain', { text: '0', count: 3 })).length).toBe(2);
+    expect(r.stderr).not.toContain('--as');
+    expect(r.stderr).not.toMatch(NODE_STACK_TRACE);
+  });
+});
+
 describe('thidua arguments', () => {
   const usage = {
     start: t('cli.usageOf.start'),
