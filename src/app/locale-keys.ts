@@ -44,6 +44,7 @@ export interface LocaleParamNames {
   'cli.args.missingValue': 'command' | 'word';
   'cli.args.unknownOption': 'command' | 'word';
   'cli.args.extraWord': 'command' | 'word';
+  'cli.blocFileSkipped': 'file';
   'common.binding': 'bloc' | 'role';
   'common.bindingWithUnit': 'bloc' | 'role' | 'unit';
   'common.period': 'month' | 'year';

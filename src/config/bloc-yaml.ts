@@ -32,6 +32,18 @@ const CLEARER: Partial<Record<string, BlocErrorKind>> = {
   DUPLICATE_KEY: 'yamlDuplicateKey',
 };
 
+/**
+ * Whether a YAML file in a bloc folder is meant as a bloc file: a map with `id` and `indicators` at
+ * its top level. A deploy folder also holds compose.yaml and the like, which are no bloc's mistakes.
+ * Broken YAML counts as a bloc file, so its errors are shown rather than the file passed over.
+ */
+export function looksLikeBlocFile(text: string): boolean {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) return true;
+  const top = doc.contents;
+  return isMap(top) && top.has('id') && top.has('indicators');
+}
+
 export function readYaml(text: string): YamlReadResult {
   const lineCounter = new LineCounter();
   // prettyErrors adds a multi-line code frame to each message; the operator gets one line per error.

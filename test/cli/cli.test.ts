@@ -26,6 +26,14 @@ describe('thidua CLI', () => {
     expect(lines).toContain(t('cli.blocFileOk'));
   });
 
+  it('check-config on the deploy folder checks the bloc and names compose.yaml as skipped', async () => {
+    const r = await thidua(['check-config', 'deploy']);
+    expect(r.stderr).not.toContain('compose.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(t('cli.blocFileSkipped', { file: 'deploy/compose.yaml' }));
+    expect(r.stdout).toContain(t('cli.blocFileOk'));
+  });
+
   it('check-config reports every planted mistake with its path, and exits 1', async () => {
     const r = await thidua(['check-config', 'test/config/fixtures/three-mistakes.yaml']);
     expect(r.code).toBe(1);
