@@ -5,6 +5,7 @@ import { runInvite } from './cli/invite.ts';
 import { runMigrate } from './cli/migrate.ts';
 import { runStart } from './cli/start.ts';
 import { runConsoleCommand } from './cli/console.ts';
+import { renderConfigProblem } from './cli/config-problems.ts';
 import { ConfigError } from './config/env.ts';
 
 type Parsed = { values: Record<string, string | undefined>; positionals: string[] };
@@ -79,7 +80,7 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(t('cli.configInvalid'));
-      for (const p of error.problems) console.error(`  ${p}`);
+      for (const p of error.problems) console.error(`  ${renderConfigProblem(p)}`);
       return 1;
     }
     throw error;

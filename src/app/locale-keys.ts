@@ -341,7 +341,7 @@ export interface LocaleParamNames {
   'blocFile.errors.noBlocFiles': never;
   'blocFile.errors.emptyFile': never;
   'blocFile.errors.duplicateBlocId': 'id' | 'other';
-  'blocFile.errors.yamlSyntax': 'detail';
+  'blocFile.errors.yamlSyntax': 'code';
   'blocFile.errors.yamlMultipleDocs': never;
   'blocFile.errors.yamlTabIndent': never;
   'blocFile.errors.yamlUnclosedQuote': never;
@@ -412,6 +412,15 @@ export interface LocaleParamNames {
   'blocFile.errors.noPlanForKind': 'kind';
   'blocFile.errors.wholePlan': 'kind';
   'blocFile.errors.yamlDuplicateKey': never;
+  'blocFile.errors.yamlIndent': never;
+  'blocFile.errors.yamlMissingColon': never;
+  'blocFile.errors.yamlColonInValue': never;
+  'blocFile.errors.yamlMissingChar': never;
+  'blocFile.errors.yamlReservedStart': 'char';
+  'blocFile.errors.yamlBadEscape': never;
+  'blocFile.errors.yamlBlockInFlow': never;
+  'blocFile.errors.yamlUnexpected': never;
+  'blocFile.errors.yamlAlias': never;
   'blocFile.summary.heading': 'id' | 'name';
   'blocFile.summary.year': 'deputy' | 'head' | 'units' | 'year';
   'blocFile.summary.yearNoDeputy': 'head' | 'units' | 'year';
@@ -437,6 +446,23 @@ export interface LocaleParamNames {
   'blocFile.summary.option.privacySet': never;
   'blocFile.summary.option.privacyUnset': never;
   'blocFile.summary.missingPlan': 'codes' | 'unit' | 'year';
+  'blocFile.summary.tieBreak.total': never;
+  'blocFile.summary.tieBreak.onTime': never;
+  'blocFile.summary.tieBreak.submittedAt': never;
+  'blocFile.summary.tieBreak.name': never;
+  'blocFile.summary.tieBreak.then': 'first' | 'rest';
+  'blocFile.summary.tieBreak.none': never;
+  'env.errors.idList': never;
+  'env.errors.databaseUrl': never;
+  'env.errors.sessionStoreUrl': never;
+  'env.errors.telegramSecret': never;
+  'env.errors.zaloSecret': never;
+  'env.errors.port': 'got';
+  'env.errors.requiredWith': 'other';
+  'env.errors.blocFileRequired': never;
+  'env.errors.url': never;
+  'env.errors.oneOf': 'got' | 'values';
+  'env.errors.other': 'detail';
 }
 
 /** A key of `locales/vi.json` (and `en.json`, which has the same keys). */

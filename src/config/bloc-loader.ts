@@ -5,6 +5,7 @@ import { crossCheckBlocFile } from './bloc-checks.ts';
 import { problemsOf } from './bloc-issues.ts';
 import { toBloc } from './bloc-mapping.ts';
 import { problem, type BlocErrorKey, type BlocProblem, type ProblemParams } from './bloc-messages.ts';
+import { displayPath } from './bloc-path.ts';
 import { blocFileSchema } from './bloc-schema.ts';
 import { looksLikeBlocFile, readYaml } from './bloc-yaml.ts';
 
@@ -19,7 +20,8 @@ export { BLOC_ERROR_KINDS, BLOC_ERROR_PREFIX, type BlocErrorKind } from './bloc-
  */
 
 /**
- * One problem in a bloc file. `path` is dotted (`years.2023.plans.bac-ha`), empty for the file itself;
+ * One problem in a bloc file. `path` is dotted (`years.2023.plans.bac-ha`), a list item counted from 1
+ * with its code or id (`indicators[3] (gia-tri-cong-nghiep).kind`, see bloc-path.ts), empty for the file;
  * `key` is under `blocFile.errors.*` in locales/, `params` fill its placeholders.
  */
 export interface BlocFileError {
@@ -45,9 +47,10 @@ const checkedBlocFile = blocFileSchema.superRefine(
 
 export function parseBlocYaml(text: string, sourceName: string): BlocLoadResult {
   const read = readYaml(text);
+  const data = read.ok ? read.data : undefined;
   const error = (path: readonly PropertyKey[], found: BlocProblem, line?: number): BlocFileError => ({
     source: sourceName,
-    path: path.map(String).join('.'),
+    path: displayPath(data, path),
     ...(line === undefined ? {} : { line }),
     key: found.key,
     params: found.params,

@@ -24,6 +24,8 @@ describe('thidua CLI', () => {
       `  ${t('blocFile.summary.year', { year: 2023, units: 9, head: 'bac-ha', deputy: 'bao-yen' })}`,
     );
     expect(lines).toContain(t('cli.blocFileOk'));
+    // The tie-break order is in words, not the file's codes (total, on_time, submitted_at, name).
+    expect(r.stdout).not.toMatch(/on_time|submitted_at/);
   });
 
   it('check-config on the deploy folder checks the bloc and names compose.yaml as skipped', async () => {
@@ -85,10 +87,18 @@ describe('thidua CLI', () => {
     expect(r.stdout).toContain('Si Ma Cai');
   });
 
-  it('a bad environment is reported variable by variable', async () => {
-    const r = await thidua(['migrate'], { DATABASE_URL: 'mysql://nope' });
+  it('a bad environment is reported variable by variable, in Vietnamese', async () => {
+    const r = await thidua(['migrate'], { DATABASE_URL: 'mysql://nope', PORT: 'abc', LOG_LEVEL: 'verbose' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/DATABASE_URL: /);
+    expect(r.stderr.split('\n')).toEqual([
+      t('cli.configInvalid'),
+      `  DATABASE_URL: ${t('env.errors.databaseUrl')}`,
+      `  LOG_LEVEL: ${t('env.errors.oneOf', { values: 'fatal, error, warn, info, debug, trace, silent', got: 'verbose' })}`,
+      `  PORT: ${t('env.errors.port', { got: 'abc' })}`,
+      '',
+    ]);
+    // zod's English ("expected a port number", "Invalid option") never reaches the operator.
+    expect(r.stderr).not.toMatch(/expected|Invalid/);
   });
 
   it('console --as takes a value that begins with a dash, written either way', async () => {
