@@ -164,6 +164,11 @@ export interface LocaleParamNames {
   'figures.errors.ratioNotWhole': 'example';
   'figures.errors.ratioZeroDenominator': 'example';
   'figures.errors.ratioAboveOne': 'denominator' | 'example' | 'numerator';
+  'figures.magnitude.thousandBillion': 'amount';
+  'figures.magnitude.billion': 'amount';
+  'figures.magnitude.million': 'amount';
+  'figures.magnitude.thousand': 'amount';
+  'figures.magnitude.one': 'amount';
   'console.pickRole': 'bloc';
   'console.pickUnit': never;
   'console.ready': 'bloc' | 'who';
@@ -334,6 +339,7 @@ export interface LocaleParamNames {
   'report.changeRaw': 'after' | 'before' | 'figure' | 'name' | 'number';
   'report.changeUnknown': 'after' | 'before' | 'code';
   'report.notMember': 'period' | 'unit' | 'year';
+  'report.readingMagnitude': 'figure' | 'magnitude';
   'blocFile.errors.notFound': never;
   'blocFile.errors.permissionDenied': never;
   'blocFile.errors.readFailed': 'detail';
