@@ -336,10 +336,11 @@ export interface LocaleParamNames {
   'report.receiptUnchanged': 'at' | 'count' | 'period' | 'revision' | 'timeliness' | 'unit';
   'report.change': 'after' | 'before' | 'name' | 'number';
   'report.notReported': never;
-  'report.changeRaw': 'after' | 'before' | 'figure' | 'name' | 'number';
   'report.changeUnknown': 'after' | 'before' | 'code';
   'report.notMember': 'period' | 'unit' | 'year';
   'report.readingMagnitude': 'figure' | 'magnitude';
+  'report.receiptRetyped': 'at' | 'count' | 'period' | 'retyped' | 'revision' | 'timeliness' | 'unit';
+  'report.retypedAlso': 'count';
   'blocFile.errors.notFound': never;
   'blocFile.errors.permissionDenied': never;
   'blocFile.errors.readFailed': 'detail';

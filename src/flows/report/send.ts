@@ -6,7 +6,7 @@ import type { ReportedValue } from '../../domain/submission.ts';
 import type { FlowContext } from '../engine/types.ts';
 import { displayDateTime, periodLabel } from '../shared/format.ts';
 import { unitName } from '../shared/labels.ts';
-import { changeLines } from './change-lines.ts';
+import { receiptChanges } from './change-lines.ts';
 import { askAt, firstMissingRequired, type Here, type Outcome } from './navigation.ts';
 import { acceptedReply, notMemberReply, refusalMessage } from './period.ts';
 import type { ReportDraft } from './session.ts';
@@ -66,8 +66,13 @@ export async function send(ctx: FlowContext, here: Here): Promise<Outcome> {
       };
       if (!result.revision) return { replies: [reply('report.receipt', params)] };
       // "Unchanged" exactly when storage audited no change: both use the domain's comparison.
-      const key = result.changes.length > 0 ? 'report.receiptRevision' : 'report.receiptUnchanged';
-      return { replies: [reply(key, { ...params, revision: s.revision, changes: changeLines(here, result.changes) })] };
+      if (result.changes.length === 0)
+        return { replies: [reply('report.receiptUnchanged', { ...params, revision: s.revision })] };
+      const { lines, retyped } = receiptChanges(here, result.changes);
+      const revision = { ...params, revision: s.revision };
+      if (lines.length === 0) return { replies: [reply('report.receiptRetyped', { ...revision, retyped })] };
+      const changes = retyped > 0 ? [...lines, msg('report.retypedAlso', { count: retyped })] : lines;
+      return { replies: [reply('report.receiptRevision', { ...revision, changes })] };
     }
   }
 }
