@@ -208,8 +208,10 @@ export interface LocaleParamNames {
   'nominate.photo.expected': never;
   'nominate.photo.attached': never;
   'nominate.photo.none': never;
-  'nominate.privacy.notice': never;
-  'nominate.privacy.noticeWithBloc': 'blocNotice';
+  'nominate.privacy.short': never;
+  'nominate.privacy.more': never;
+  'nominate.privacy.full': never;
+  'nominate.privacy.fullWithBloc': 'blocNotice';
   'nominate.duplicate.warning': 'entries' | 'year';
   'nominate.duplicate.entry': 'date' | 'number' | 'unit';
   'nominate.duplicate.ownUnit': 'unit';
