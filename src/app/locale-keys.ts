@@ -86,6 +86,9 @@ export interface LocaleParamNames {
   'engine.editIgnored': never;
   'engine.previousClosed': 'command';
   'engine.sessionNotSaved': never;
+  'engine.hintFocal': never;
+  'engine.hintLeader': never;
+  'engine.hintSecretariat': never;
   'register.howToGetCode': never;
   'register.alreadyBound': 'bindings';
   'register.privateOnly': never;
@@ -244,6 +247,7 @@ export interface LocaleParamNames {
   'missing.allIn': 'period' | 'rate';
   'missing.noOpenPeriod': never;
   'missing.lockedOut': 'count' | 'units';
+  'missing.group': 'count' | 'state' | 'units';
   'telegram.commands.baocao': never;
   'telegram.commands.dexuat': never;
   'telegram.commands.dsdexuat': never;
