@@ -4,6 +4,7 @@ import { peopleAndAccess } from './0001-people-and-access.ts';
 import { reports } from './0002-reports.ts';
 import { delivery } from './0003-delivery.ts';
 import { confirmedOutOfRange } from './0004-confirmed-out-of-range.ts';
+import { confirmedValidation } from './0005-confirmed-validation.ts';
 
 /**
  * The migrations, in code: nothing is read from disk at run time, so a bundled or compiled build
@@ -14,6 +15,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_reports': reports,
   '0003_delivery': delivery,
   '0004_confirmed_out_of_range': confirmedOutOfRange,
+  '0005_confirmed_validation': confirmedValidation,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
