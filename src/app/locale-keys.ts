@@ -299,6 +299,7 @@ export interface LocaleParamNames {
   'report.detail.englishDecimal': 'figure';
   'report.detail.converted': 'figure' | 'from';
   'report.detail.percentOfPlan': 'figure';
+  'report.detail.confirmedRule': 'figure';
   'report.echo': 'figure' | 'name' | 'number';
   'report.kept': 'echo';
   'report.skipped': 'number';
@@ -310,6 +311,7 @@ export interface LocaleParamNames {
   'report.choice.change': never;
   'report.choice.cancel': never;
   'report.choice.backToSummary': never;
+  'report.choice.acceptShare': 'figure';
   'report.again': 'name' | 'number' | 'total';
   'report.tooLong': 'max';
   'report.atFirst': never;
@@ -347,6 +349,11 @@ export interface LocaleParamNames {
   'report.readingMagnitude': 'figure' | 'magnitude';
   'report.receiptRetyped': 'at' | 'count' | 'period' | 'retyped' | 'revision' | 'timeliness' | 'unit';
   'report.retypedAlso': 'count';
+  'report.check.denominator': 'name' | 'number' | 'plan' | 'total' | 'unit';
+  'report.check.belowPrevious': 'figure' | 'name' | 'number' | 'period' | 'previous';
+  'report.check.aboveTenfold': 'figure' | 'name' | 'number' | 'period' | 'previous';
+  'report.check.belowTenth': 'figure' | 'name' | 'number' | 'period' | 'previous';
+  'report.shareOfPlan': 'figure' | 'name' | 'number' | 'plan' | 'raw' | 'unit';
   'blocFile.errors.notFound': never;
   'blocFile.errors.permissionDenied': never;
   'blocFile.errors.readFailed': 'detail';

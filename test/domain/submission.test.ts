@@ -34,9 +34,9 @@ describe('sameReportedValue', () => {
     expect(sameReportedValue(budget, { ...budget, confirmedOutOfRange: true })).toBe(false);
     expect(sameReportedValue(budget, { ...budget, confirmedValidation: true })).toBe(false);
     // Each confirmation is its own: one is not the other.
-    expect(
-      sameReportedValue({ ...budget, confirmedOutOfRange: true }, { ...budget, confirmedValidation: true }),
-    ).toBe(false);
+    expect(sameReportedValue({ ...budget, confirmedOutOfRange: true }, { ...budget, confirmedValidation: true })).toBe(
+      false,
+    );
     expect(
       sameReportedValue(communes, { ...communes, value: { type: 'ratio', numerator: 62, denominator: 126 } }),
     ).toBe(false);

@@ -6,3 +6,4 @@ export { exampleFor, formatFigure, formatNumber, formatPercent, percentOfPlan } 
 export { MAX_FIGURE_LENGTH, normaliseFigureText } from './normalise.ts';
 export { RATIO_CONNECTORS, UNIT_PHRASES, lookupUnitPhrase } from './vocabulary.ts';
 export { MAGNITUDE_SCALES, magnitudeOf, type Magnitude, type MagnitudeScale } from './magnitude.ts';
+export { readAsShareOfPlan } from './read-share.ts';

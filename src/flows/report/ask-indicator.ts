@@ -48,7 +48,8 @@ export function askIndicator(bloc: Bloc, draft: ReportDraft, index: number, lang
         : 'report.ask.typed';
     details.push(msg(key, { figure: figureText(current.value, indicator) }));
   }
-  details.push(msg('report.ask.example', { example: numberWithUnit(exampleFor(indicator), indicator) }));
+  // A ratio's example fits the unit ("17/17", its plan's communes), not the province's total.
+  details.push(msg('report.ask.example', { example: numberWithUnit(exampleFor(indicator, plan), indicator) }));
   // Where "quay lại" leads: nowhere on the first question, the summary when changing one item.
   const back = draft.mode === 'one' ? 'ToSummary' : draft.mode === 'all' && index === 0 ? 'First' : '';
   details.push(msg(`report.ask.hint.${indicator.required ? 'required' : 'optional'}${back}`));

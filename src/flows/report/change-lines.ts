@@ -1,7 +1,7 @@
 import { msg, type Message } from '../../app/messages.ts';
 import type { Indicator } from '../../domain/bloc.ts';
 import { sameReportedValue, type ReportedValue, type ValueChange } from '../../domain/submission.ts';
-import { withConfirmedMark } from '../shared/figure-text.ts';
+import { withConfirmedMarks } from '../shared/figure-text.ts';
 import { figureText, indicatorName } from './figure-text.ts';
 import type { Here } from './navigation.ts';
 
@@ -9,7 +9,7 @@ import type { Here } from './navigation.ts';
 function shown(value: ReportedValue, indicator: Indicator): Message {
   let out = figureText(value.value, indicator);
   if (value.estimate) out = msg('report.detail.estimate', { figure: out });
-  out = withConfirmedMark(out, value.confirmedOutOfRange);
+  out = withConfirmedMarks(out, { outOfRange: value.confirmedOutOfRange, validation: value.confirmedValidation });
   if (value.note) out = msg('report.detail.note', { figure: out, note: value.note });
   return out;
 }

@@ -13,7 +13,7 @@ import type { ReportDraft } from './session.ts';
 
 /**
  * The draft's figures as the domain stores them, in the bloc's order. A value confirmed outside its
- * valid range carries the flag; its note stays what the person wrote.
+ * valid range, or against a validation rule, carries that flag; its note stays what the person wrote.
  */
 export function reportedValues(bloc: Bloc, draft: ReportDraft): ReportedValue[] {
   return bloc.indicators.flatMap((indicator) => {
@@ -22,6 +22,7 @@ export function reportedValues(bloc: Bloc, draft: ReportDraft): ReportedValue[] 
     const value: ReportedValue = { indicatorCode: indicator.code, raw: v.raw, value: v.value, estimate: v.estimate };
     if (v.note) value.note = v.note;
     if (v.confirmed) value.confirmedOutOfRange = true;
+    if (v.confirmedRule) value.confirmedValidation = true;
     return [value];
   });
 }
