@@ -38,6 +38,15 @@ export interface LocaleParamNames {
   'cli.consoleAsInvalid': 'value';
   'cli.telegramTokenRefused': never;
   'cli.telegramUnreachable': never;
+  'cli.usageOf.start': never;
+  'cli.usageOf.console': never;
+  'cli.usageOf.checkConfig': never;
+  'cli.usageOf.invite': never;
+  'cli.usageOf.migrate': never;
+  'cli.args.missingValue': 'command' | 'word';
+  'cli.args.unknownOption': 'command' | 'word';
+  'cli.args.extraWord': 'command' | 'word';
+  'cli.blocFileSkipped': 'file';
   'common.binding': 'bloc' | 'role';
   'common.bindingWithUnit': 'bloc' | 'role' | 'unit';
   'common.period': 'month' | 'year';
@@ -89,6 +98,9 @@ export interface LocaleParamNames {
   'engine.choice.keepDraft': never;
   'engine.choice.repeatMeant': never;
   'engine.choice.repeatIgnore': never;
+  'engine.hintFocal': never;
+  'engine.hintLeader': never;
+  'engine.hintSecretariat': never;
   'register.howToGetCode': never;
   'register.alreadyBound': 'bindings';
   'register.privateOnly': never;
@@ -170,9 +182,16 @@ export interface LocaleParamNames {
   'figures.errors.ratioNotWhole': 'example';
   'figures.errors.ratioZeroDenominator': 'example';
   'figures.errors.ratioAboveOne': 'denominator' | 'example' | 'numerator';
+  'figures.magnitude.thousandBillion': 'amount';
+  'figures.magnitude.billion': 'amount';
+  'figures.magnitude.million': 'amount';
+  'figures.magnitude.thousand': 'amount';
+  'figures.magnitude.one': 'amount';
   'console.pickRole': 'bloc';
   'console.pickUnit': never;
   'console.ready': 'bloc' | 'who';
+  'console.pickRoleAgain': 'count' | 'text';
+  'console.pickUnitAgain': 'count' | 'text';
   'nominate.focalOnly': never;
   'nominate.privateOnly': never;
   'nominate.noMovements': never;
@@ -207,8 +226,10 @@ export interface LocaleParamNames {
   'nominate.photo.expected': never;
   'nominate.photo.attached': never;
   'nominate.photo.none': never;
-  'nominate.privacy.notice': never;
-  'nominate.privacy.noticeWithBloc': 'blocNotice';
+  'nominate.privacy.short': never;
+  'nominate.privacy.more': never;
+  'nominate.privacy.full': never;
+  'nominate.privacy.fullWithBloc': 'blocNotice';
   'nominate.duplicate.warning': 'entries' | 'year';
   'nominate.duplicate.entry': 'date' | 'number' | 'unit';
   'nominate.duplicate.ownUnit': 'unit';
@@ -244,6 +265,7 @@ export interface LocaleParamNames {
   'missing.allIn': 'period' | 'rate';
   'missing.noOpenPeriod': never;
   'missing.lockedOut': 'count' | 'units';
+  'missing.group': 'count' | 'state' | 'units';
   'telegram.commands.baocao': never;
   'telegram.commands.dexuat': never;
   'telegram.commands.dsdexuat': never;
@@ -295,6 +317,7 @@ export interface LocaleParamNames {
   'report.detail.englishDecimal': 'figure';
   'report.detail.converted': 'figure' | 'from';
   'report.detail.percentOfPlan': 'figure';
+  'report.detail.confirmedRule': 'figure';
   'report.echo': 'figure' | 'name' | 'number';
   'report.kept': 'echo';
   'report.skipped': 'number';
@@ -306,6 +329,7 @@ export interface LocaleParamNames {
   'report.choice.change': never;
   'report.choice.cancel': never;
   'report.choice.backToSummary': never;
+  'report.choice.acceptShare': 'figure';
   'report.again': 'name' | 'number' | 'total';
   'report.tooLong': 'max';
   'report.atFirst': never;
@@ -338,7 +362,6 @@ export interface LocaleParamNames {
   'report.receiptUnchanged': 'at' | 'count' | 'period' | 'revision' | 'timeliness' | 'unit';
   'report.change': 'after' | 'before' | 'name' | 'number';
   'report.notReported': never;
-  'report.changeRaw': 'after' | 'before' | 'figure' | 'name' | 'number';
   'report.changeUnknown': 'after' | 'before' | 'code';
   'report.notMember': 'period' | 'unit' | 'year';
   'report.progress': 'count' | 'period' | 'total';
@@ -346,6 +369,14 @@ export interface LocaleParamNames {
   'report.otherDraftOpen': 'period';
   'report.acceptedAdvice.command': never;
   'report.acceptedAdvice.ask': never;
+  'report.readingMagnitude': 'figure' | 'magnitude';
+  'report.receiptRetyped': 'at' | 'count' | 'period' | 'retyped' | 'revision' | 'timeliness' | 'unit';
+  'report.retypedAlso': 'count';
+  'report.check.denominator': 'name' | 'number' | 'plan' | 'total' | 'unit';
+  'report.check.belowPrevious': 'figure' | 'name' | 'number' | 'period' | 'previous';
+  'report.check.aboveTenfold': 'figure' | 'name' | 'number' | 'period' | 'previous';
+  'report.check.belowTenth': 'figure' | 'name' | 'number' | 'period' | 'previous';
+  'report.shareOfPlan': 'figure' | 'name' | 'number' | 'plan' | 'raw' | 'unit';
   'blocFile.errors.notFound': never;
   'blocFile.errors.permissionDenied': never;
   'blocFile.errors.readFailed': 'detail';
@@ -353,7 +384,7 @@ export interface LocaleParamNames {
   'blocFile.errors.noBlocFiles': never;
   'blocFile.errors.emptyFile': never;
   'blocFile.errors.duplicateBlocId': 'id' | 'other';
-  'blocFile.errors.yamlSyntax': 'detail';
+  'blocFile.errors.yamlSyntax': 'code';
   'blocFile.errors.yamlMultipleDocs': never;
   'blocFile.errors.yamlTabIndent': never;
   'blocFile.errors.yamlUnclosedQuote': never;
@@ -424,6 +455,15 @@ export interface LocaleParamNames {
   'blocFile.errors.noPlanForKind': 'kind';
   'blocFile.errors.wholePlan': 'kind';
   'blocFile.errors.yamlDuplicateKey': never;
+  'blocFile.errors.yamlIndent': never;
+  'blocFile.errors.yamlMissingColon': never;
+  'blocFile.errors.yamlColonInValue': never;
+  'blocFile.errors.yamlMissingChar': never;
+  'blocFile.errors.yamlReservedStart': 'char';
+  'blocFile.errors.yamlBadEscape': never;
+  'blocFile.errors.yamlBlockInFlow': never;
+  'blocFile.errors.yamlUnexpected': never;
+  'blocFile.errors.yamlAlias': never;
   'blocFile.summary.heading': 'id' | 'name';
   'blocFile.summary.year': 'deputy' | 'head' | 'units' | 'year';
   'blocFile.summary.yearNoDeputy': 'head' | 'units' | 'year';
@@ -449,6 +489,12 @@ export interface LocaleParamNames {
   'blocFile.summary.option.privacySet': never;
   'blocFile.summary.option.privacyUnset': never;
   'blocFile.summary.missingPlan': 'codes' | 'unit' | 'year';
+  'blocFile.summary.tieBreak.total': never;
+  'blocFile.summary.tieBreak.onTime': never;
+  'blocFile.summary.tieBreak.submittedAt': never;
+  'blocFile.summary.tieBreak.name': never;
+  'blocFile.summary.tieBreak.then': 'first' | 'rest';
+  'blocFile.summary.tieBreak.none': never;
   'zalo.badToken': 'description';
   'zalo.authLost': 'description';
   'zalo.apiUnreachable': 'base' | 'reason';
@@ -545,6 +591,17 @@ export interface LocaleParamNames {
   'workbook.marks.returned': never;
   'workbook.marks.late': 'count';
   'workbook.marks.missing': 'count';
+  'env.errors.idList': never;
+  'env.errors.databaseUrl': never;
+  'env.errors.sessionStoreUrl': never;
+  'env.errors.telegramSecret': never;
+  'env.errors.zaloSecret': never;
+  'env.errors.port': 'got';
+  'env.errors.requiredWith': 'other';
+  'env.errors.blocFileRequired': never;
+  'env.errors.url': never;
+  'env.errors.oneOf': 'got' | 'values';
+  'env.errors.other': 'detail';
 }
 
 /** A key of `locales/vi.json` (and `en.json`, which has the same keys). */

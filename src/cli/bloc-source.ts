@@ -13,13 +13,14 @@ import { renderMessage } from '../i18n/render.ts';
 /** The example bloc shipped with the code: what `npm start` uses when no BLOC_FILE is set. */
 export const EXAMPLE_BLOC_FILE = fileURLToPath(new URL('../../deploy/bloc.example.yaml', import.meta.url));
 
-export type BlocSourceResult = { ok: true; blocs: Bloc[] } | { ok: false; lines: string[] };
+/** `skipped`: YAML files of a bloc folder that are no bloc file (a compose.yaml beside them). */
+export type BlocSourceResult = { ok: true; blocs: Bloc[]; skipped: string[] } | { ok: false; lines: string[] };
 
 /** Loads the blocs from a file or folder and turns errors into the lines check-config prints. */
 export async function readBlocSource(path: string, lang: Lang = 'vi'): Promise<BlocSourceResult> {
-  const { blocs, errors } = await loadBlocs(path);
+  const { blocs, errors, skipped } = await loadBlocs(path);
   if (errors.length > 0) return { ok: false, lines: formatBlocErrors(errors, lang) };
-  return { ok: true, blocs };
+  return { ok: true, blocs, skipped };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { t } from '../i18n/i18n.ts';
 import { loadBlocs, summarizeBloc } from '../config/bloc-loader.ts';
 import { readEnv } from '../config/env.ts';
@@ -7,12 +6,13 @@ import { EXAMPLE_BLOC_FILE, formatBlocErrors, formatBlocSummary } from './bloc-s
 /**
  * `thidua check-config [file|folder]`: a short summary of each good bloc, or every error with its
  * path (and line, for broken YAML) and exit status 1. Without an argument it checks BLOC_FILE, or the
- * shipped example when that is unset. Printed in Vietnamese, the secretariat's language.
+ * shipped example when that is unset. In a folder, YAML files that are no bloc file (a compose.yaml)
+ * are named as skipped. Printed in Vietnamese, the secretariat's language.
  */
-export async function runCheckConfig(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
-  const path = positionals[0] ?? readEnv().blocFile ?? EXAMPLE_BLOC_FILE;
-  const { blocs, errors } = await loadBlocs(path);
+export async function runCheckConfig(pathArg: string | undefined): Promise<number> {
+  const path = pathArg ?? readEnv().blocFile ?? EXAMPLE_BLOC_FILE;
+  const { blocs, errors, skipped } = await loadBlocs(path);
+  for (const file of skipped) console.log(t('cli.blocFileSkipped', { file }));
   for (const bloc of blocs) {
     for (const line of formatBlocSummary(summarizeBloc(bloc, new Date()))) console.log(line);
     console.log('');

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { Bloc } from '../domain/bloc.ts';
 import { displayInviteCode, inviteCodeFromBytes, parseTtl } from '../domain/invite-code.ts';
 import type { Role } from '../domain/roles.ts';
@@ -18,22 +17,20 @@ const ROLE_WORDS: Record<string, Role> = {
   thuky: 'secretariat',
 };
 
+/** The options of `thidua invite`, as typed (src/cli/args.ts read them). */
+export interface InviteOptions {
+  role?: string;
+  unit?: string;
+  bloc?: string;
+  ttl?: string;
+}
+
 /**
  * `thidua invite --role focal|leader|secretariat [--unit <id>] [--bloc <id>] [--ttl 7d]`: stores a
  * single-use code and prints it; the last line is what the invitee taps or types: the Telegram deep
  * link when a token is set, `/start <code>` otherwise.
  */
-export async function runInvite(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      role: { type: 'string' },
-      unit: { type: 'string' },
-      bloc: { type: 'string' },
-      ttl: { type: 'string', default: '7d' },
-    },
-    strict: true,
-  });
+export async function runInvite(values: InviteOptions): Promise<number> {
   const role = ROLE_WORDS[(values.role ?? '').toLowerCase()];
   if (!role) return fail(t('cli.inviteRoleMissing'));
   const ttlMs = parseTtl(values.ttl ?? '7d');

@@ -3,7 +3,7 @@ import { openProgram } from '../main.ts';
 import { readConfiguration } from './context.ts';
 
 /** `thidua migrate`: brings the database schema up to date (start does it too). */
-export async function runMigrate(_args: string[]): Promise<number> {
+export async function runMigrate(): Promise<number> {
   const read = await readConfiguration();
   if (typeof read === 'number') return read;
   const program = await openProgram({ ...read, logLevel: 'warn' });

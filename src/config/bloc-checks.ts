@@ -62,7 +62,8 @@ function uniqueIds(
     else
       issues.push({
         path: [...listPath, index, key],
-        ...problem('duplicateId', { id, other: [...listPath, earlier].join('.') }),
+        // Counted from 1, as the file's comments count (bloc-path.ts).
+        ...problem('duplicateId', { id, other: `${listPath.join('.')}[${earlier + 1}]` }),
       });
   });
   return first;

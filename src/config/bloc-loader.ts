@@ -5,8 +5,9 @@ import { crossCheckBlocFile } from './bloc-checks.ts';
 import { problemsOf } from './bloc-issues.ts';
 import { toBloc } from './bloc-mapping.ts';
 import { problem, type BlocErrorKey, type BlocProblem, type ProblemParams } from './bloc-messages.ts';
+import { displayPath } from './bloc-path.ts';
 import { blocFileSchema } from './bloc-schema.ts';
-import { readYaml } from './bloc-yaml.ts';
+import { looksLikeBlocFile, readYaml } from './bloc-yaml.ts';
 
 export { summarizeBloc, type BlocSummary } from './bloc-summary.ts';
 export { BLOC_ERROR_KINDS, BLOC_ERROR_PREFIX, type BlocErrorKind } from './bloc-messages.ts';
@@ -19,7 +20,8 @@ export { BLOC_ERROR_KINDS, BLOC_ERROR_PREFIX, type BlocErrorKind } from './bloc-
  */
 
 /**
- * One problem in a bloc file. `path` is dotted (`years.2023.plans.bac-ha`), empty for the file itself;
+ * One problem in a bloc file. `path` is dotted (`years.2023.plans.bac-ha`), a list item counted from 1
+ * with its code or id (`indicators[3] (gia-tri-cong-nghiep).kind`, see bloc-path.ts), empty for the file;
  * `key` is under `blocFile.errors.*` in locales/, `params` fill its placeholders.
  */
 export interface BlocFileError {
@@ -45,9 +47,10 @@ const checkedBlocFile = blocFileSchema.superRefine(
 
 export function parseBlocYaml(text: string, sourceName: string): BlocLoadResult {
   const read = readYaml(text);
+  const data = read.ok ? read.data : undefined;
   const error = (path: readonly PropertyKey[], found: BlocProblem, line?: number): BlocFileError => ({
     source: sourceName,
-    path: path.map(String).join('.'),
+    path: displayPath(data, path),
     ...(line === undefined ? {} : { line }),
     key: found.key,
     params: found.params,
@@ -72,28 +75,45 @@ function sortByLine(errors: BlocFileError[]): BlocFileError[] {
 }
 
 /**
- * Loads one bloc file, or every `.yaml`/`.yml` file of a folder (one bloc per file, not recursive).
- * Good blocs are returned even when other files have errors; the caller decides whether to go on.
+ * What a bloc file or folder holds: the good blocs, every problem, and the YAML files of a folder
+ * passed over because they are no bloc file (no top-level `id` and `indicators`: a compose.yaml).
  */
-export async function loadBlocs(pathToFileOrFolder: string): Promise<{ blocs: Bloc[]; errors: BlocFileError[] }> {
+export interface BlocsLoaded {
+  blocs: Bloc[];
+  errors: BlocFileError[];
+  skipped: string[];
+}
+
+/**
+ * Loads one bloc file, or every `.yaml`/`.yml` file of a folder that looks like a bloc file (one bloc
+ * per file, not recursive). Good blocs are returned even when other files have errors; the caller
+ * decides whether to go on.
+ */
+export async function loadBlocs(pathToFileOrFolder: string): Promise<BlocsLoaded> {
   const fileProblem = (source: string, found: BlocProblem): BlocFileError => ({ source, path: '', ...found });
-  let files: string[] | BlocProblem;
+  let found: { files: string[]; folder: boolean } | BlocProblem;
   try {
-    files = await blocFilesAt(pathToFileOrFolder);
+    found = await blocFilesAt(pathToFileOrFolder);
   } catch (cause) {
-    return { blocs: [], errors: [fileProblem(pathToFileOrFolder, readFailure(cause))] };
+    return { blocs: [], errors: [fileProblem(pathToFileOrFolder, readFailure(cause))], skipped: [] };
   }
-  if (!Array.isArray(files)) return { blocs: [], errors: [fileProblem(pathToFileOrFolder, files)] };
+  if ('key' in found) return { blocs: [], errors: [fileProblem(pathToFileOrFolder, found)], skipped: [] };
 
   const blocs: Bloc[] = [];
   const errors: BlocFileError[] = [];
+  const skipped: string[] = [];
   const sourceOf = new Map<string, string>();
-  for (const file of files) {
+  for (const file of found.files) {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (cause) {
       errors.push(fileProblem(file, readFailure(cause)));
+      continue;
+    }
+    // A file named on its own is a bloc file whatever it holds: its mistakes are shown.
+    if (found.folder && !looksLikeBlocFile(text)) {
+      skipped.push(file);
       continue;
     }
     const result = parseBlocYaml(text, file);
@@ -109,14 +129,18 @@ export async function loadBlocs(pathToFileOrFolder: string): Promise<{ blocs: Bl
     sourceOf.set(result.bloc.id, file);
     blocs.push(result.bloc);
   }
-  return { blocs, errors };
+  if (found.folder && blocs.length === 0 && errors.length === 0)
+    errors.push(fileProblem(pathToFileOrFolder, problem('noBlocFiles')));
+  return { blocs, errors, skipped };
 }
 
-/** The bloc files at a path, or the problem with the path itself (not YAML, an empty folder). */
-async function blocFilesAt(path: string): Promise<string[] | BlocProblem> {
+/** The YAML files at a path, or the problem with the path itself (not YAML, an empty folder). */
+async function blocFilesAt(path: string): Promise<{ files: string[]; folder: boolean } | BlocProblem> {
   const info = await stat(path);
   if (!info.isDirectory())
-    return YAML_EXTENSIONS.includes(extname(path).toLowerCase()) ? [path] : problem('notYamlFile');
+    return YAML_EXTENSIONS.includes(extname(path).toLowerCase())
+      ? { files: [path], folder: false }
+      : problem('notYamlFile');
   const entries = await readdir(path, { withFileTypes: true });
   const files = entries
     // Hidden files are editors' backups and lock files (.#bloc.yaml), not blocs.
@@ -126,7 +150,7 @@ async function blocFilesAt(path: string): Promise<string[] | BlocProblem> {
     )
     .map((entry) => join(path, entry.name))
     .sort();
-  return files.length > 0 ? files : problem('noBlocFiles');
+  return files.length > 0 ? { files, folder: true } : problem('noBlocFiles');
 }
 
 function readFailure(cause: unknown): BlocProblem {

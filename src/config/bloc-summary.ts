@@ -1,5 +1,5 @@
 import { msg, type Message } from '../app/messages.ts';
-import { blocYear, type Bloc, type CalendarDay } from '../domain/bloc.ts';
+import { blocYear, type Bloc, type CalendarDay, type TieBreak } from '../domain/bloc.ts';
 
 /**
  * What `thidua check-config` prints for a good bloc file: enough for the operator to see that the
@@ -45,7 +45,7 @@ export function summarizeBloc(bloc: Bloc, today: Date): BlocSummary {
       lateEvery: r.lateEveryDays,
       escalateAfter: r.escalateAfterLateDays,
     }),
-    msg(`${S}.scoring`, { late: s.latePenalty, missing: s.missingPenalty, tieBreak: s.tieBreak.join(', ') }),
+    msg(`${S}.scoring`, { late: s.latePenalty, missing: s.missingPenalty, tieBreak: tieBreakWords(s.tieBreak) }),
     msg(`${S}.options`, {
       standings: msg(o.autoPostStandings ? `${S}.option.standingsAuto` : `${S}.option.standingsOnRequest`),
       focal: msg(o.focalSeesFullTable ? `${S}.option.focalFullTable` : `${S}.option.focalOwnRank`),
@@ -98,6 +98,21 @@ function weekdayWords(days: number[]): Message {
   return days.join() === '1,2,3,4,5'
     ? msg(`${S}.weekdays.workWeek`)
     : msg(`${S}.weekdays.list`, { days: days.join(', ') });
+}
+
+const TIE_BREAK_KEYS = {
+  total: `${S}.tieBreak.total`,
+  on_time: `${S}.tieBreak.onTime`,
+  submitted_at: `${S}.tieBreak.submittedAt`,
+  name: `${S}.tieBreak.name`,
+} as const satisfies Record<TieBreak, string>;
+
+/** The tie-break order in words ("tổng điểm, nộp đúng hạn, …"), not the file's codes. */
+function tieBreakWords(order: readonly TieBreak[]): Message {
+  const [first, ...rest] = order;
+  if (first === undefined) return msg(`${S}.tieBreak.none`);
+  const word = msg(TIE_BREAK_KEYS[first]);
+  return rest.length === 0 ? word : msg(`${S}.tieBreak.then`, { first: word, rest: tieBreakWords(rest) });
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -23,14 +23,36 @@ export type YamlReadResult =
 const THOUSANDS_DOT = /^[1-9]\d{0,2}(\.\d{3})+$/;
 
 /**
- * yaml's errors that have their own key, where its message speaks to a programmer rather than to the
- * person editing the file. Any other is `yamlSyntax` with yaml's own short message as a param.
+ * yaml's error codes, each with a key that says in Vietnamese what is wrong and how to mend it (its
+ * own messages speak English to a programmer). A code not listed here is `yamlSyntax` with the code.
  */
 const CLEARER: Partial<Record<string, BlocErrorKind>> = {
   MULTIPLE_DOCS: 'yamlMultipleDocs',
   TAB_AS_INDENT: 'yamlTabIndent',
   DUPLICATE_KEY: 'yamlDuplicateKey',
+  BAD_INDENT: 'yamlIndent',
+  MULTILINE_IMPLICIT_KEY: 'yamlMissingColon',
+  BLOCK_AS_IMPLICIT_KEY: 'yamlColonInValue',
+  MISSING_CHAR: 'yamlMissingChar',
+  BAD_SCALAR_START: 'yamlReservedStart',
+  BAD_DQ_ESCAPE: 'yamlBadEscape',
+  BLOCK_IN_FLOW: 'yamlBlockInFlow',
+  UNEXPECTED_TOKEN: 'yamlUnexpected',
+  BAD_ALIAS: 'yamlAlias',
+  ALIAS_PROPS: 'yamlAlias',
 };
+
+/**
+ * Whether a YAML file in a bloc folder is meant as a bloc file: a map with `id` and `indicators` at
+ * its top level. A deploy folder also holds compose.yaml and the like, which are no bloc's mistakes.
+ * Broken YAML counts as a bloc file, so its errors are shown rather than the file passed over.
+ */
+export function looksLikeBlocFile(text: string): boolean {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) return true;
+  const top = doc.contents;
+  return isMap(top) && top.has('id') && top.has('indicators');
+}
 
 export function readYaml(text: string): YamlReadResult {
   const lineCounter = new LineCounter();
@@ -38,16 +60,15 @@ export function readYaml(text: string): YamlReadResult {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   if (doc.errors.length > 0) {
-    const seen = new Set<string>();
+    // One problem per line: yaml often reports two or three codes for one slip.
+    const seen = new Set<number>();
     const problems: YamlProblem[] = [];
     for (const error of doc.errors) {
       const opening = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
       const line = lineAt(opening ?? error.pos[0]);
-      const clearer = opening === undefined ? CLEARER[error.code] : 'yamlUnclosedQuote';
-      const found = clearer === undefined ? problem('yamlSyntax', { detail: error.message }) : problem(clearer);
-      const key = `${line}:${found.key}:${JSON.stringify(found.params)}`;
-      if (!seen.has(key)) problems.push({ path: [], ...found, line });
-      seen.add(key);
+      if (seen.has(line)) continue;
+      seen.add(line);
+      problems.push({ path: [], ...syntaxProblem(error.code, opening, text.charAt(error.pos[0])), line });
     }
     return { ok: false, problems };
   }
@@ -56,6 +77,13 @@ export function readYaml(text: string): YamlReadResult {
     return offset === undefined ? undefined : lineAt(offset);
   };
   return { ok: true, data: doc.toJS(), lineOf, problems: thousandsDots(doc, text, lineAt) };
+}
+
+function syntaxProblem(code: string, quoteOpening: number | undefined, char: string): BlocProblem {
+  if (quoteOpening !== undefined) return problem('yamlUnclosedQuote');
+  const kind = CLEARER[code];
+  if (kind === 'yamlReservedStart') return problem(kind, { char });
+  return kind === undefined ? problem('yamlSyntax', { code }) : problem(kind);
 }
 
 /**

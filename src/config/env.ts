@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { configProblemOf, envErrorKey, zodInVietnamese, type ConfigProblem } from './env-problems.ts';
+
+export type { ConfigProblem } from './env-problems.ts';
 
 /**
  * The one reader of `process.env` (lint forbids it elsewhere). `parseConfig` is pure so tests can
@@ -15,7 +18,7 @@ const idList = z
       .map((x) => x.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.string().regex(/^-?\d+$|^[A-Za-z0-9_-]+$/, 'expected comma-separated ids')));
+  .pipe(z.array(z.string().regex(/^-?\d+$|^[A-Za-z0-9_-]+$/, envErrorKey('idList'))));
 
 const optionalText = z
   .string()
@@ -26,12 +29,12 @@ const optionalUrl = optionalText.pipe(z.url().optional());
 
 const databaseUrl = optionalText.refine(
   (s) => s === undefined || /^(postgres|postgresql):\/\//.test(s),
-  'expected a postgres:// or postgresql:// URL (leave unset for the embedded SQLite file)',
+  envErrorKey('databaseUrl'),
 );
 
 const sessionStoreUrl = optionalText.refine(
   (s) => s === undefined || /^(redis|rediss|postgres|postgresql):\/\//.test(s),
-  'expected redis://, rediss://, postgres:// or postgresql:// (leave unset to keep sessions in the database)',
+  envErrorKey('sessionStoreUrl'),
 );
 
 const EnvSchema = z
@@ -43,13 +46,13 @@ const EnvSchema = z
     TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
       z
         .string()
-        .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16-256 characters of A-Z a-z 0-9 _ -')
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, envErrorKey('telegramSecret'))
         .optional(),
     ),
     ZALO_BOT_TOKEN: optionalText,
     ZALO_API_BASE: optionalUrl,
     ZALO_WEBHOOK_URL: optionalUrl,
-    ZALO_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
+    ZALO_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, envErrorKey('zaloSecret')).optional()),
     PUBLIC_BASE_URL: optionalUrl,
     DATABASE_URL: databaseUrl,
     SQLITE_PATH: optionalText,
@@ -61,31 +64,37 @@ const EnvSchema = z
     PORT: optionalText.pipe(
       z
         .string()
-        .regex(/^\d+$/, 'expected a port number')
+        .regex(/^\d+$/, envErrorKey('port'))
         .transform(Number)
-        .pipe(z.number().int().min(1).max(65535))
+        .pipe(z.number().int().min(1, envErrorKey('port')).max(65535, envErrorKey('port')))
         .optional(),
     ),
   })
-  .superRefine((env, ctx) => {
-    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TELEGRAM_WEBHOOK_SECRET'],
-        message: 'required when TELEGRAM_WEBHOOK_URL is set',
-      });
-    }
-    if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'required when ZALO_WEBHOOK_URL is set' });
-    }
-    if ((env.TELEGRAM_BOT_TOKEN || env.ZALO_BOT_TOKEN) && !env.BLOC_FILE) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['BLOC_FILE'],
-        message: 'required when a channel token is set (a bloc file or a folder of them)',
-      });
-    }
-  });
+  .superRefine(
+    (env, ctx) => {
+      if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TELEGRAM_WEBHOOK_SECRET'],
+          message: envErrorKey('requiredWith'),
+          params: { other: 'TELEGRAM_WEBHOOK_URL' },
+        });
+      }
+      if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_SECRET) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ZALO_WEBHOOK_SECRET'],
+          message: envErrorKey('requiredWith'),
+          params: { other: 'ZALO_WEBHOOK_URL' },
+        });
+      }
+      if ((env.TELEGRAM_BOT_TOKEN || env.ZALO_BOT_TOKEN) && !env.BLOC_FILE) {
+        ctx.addIssue({ code: 'custom', path: ['BLOC_FILE'], message: envErrorKey('blocFileRequired') });
+      }
+    },
+    // Run even when a variable is malformed, so one start lists every mistake (the checks only test presence).
+    { when: () => true },
+  );
 
 export type Env = z.output<typeof EnvSchema>;
 
@@ -111,10 +120,14 @@ export interface Config {
   port?: number;
 }
 
-/** One line per bad variable, e.g. `TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set`. */
+/**
+ * Every bad variable, as locale keys (`env.errors.*`) the CLI renders one line each, e.g.
+ * `TELEGRAM_WEBHOOK_SECRET: bắt buộc khi đã đặt TELEGRAM_WEBHOOK_URL`. The message, for logs only,
+ * names the variables and keys.
+ */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid config:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`Invalid config:\n${problems.map((p) => `  ${p.variable}: ${p.key}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -122,10 +135,9 @@ export class ConfigError extends Error {
 export const DEFAULT_SQLITE_PATH = 'data/thidua.sqlite';
 
 export function parseConfig(source: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
-  }
+  // The issues' input shows what was typed (for PORT and LOG_LEVEL only: the rest may be secret).
+  const parsed = EnvSchema.safeParse(source, { error: zodInVietnamese, reportInput: true });
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map(configProblemOf));
   const env = parsed.data;
   const telegramWebhook =
     env.TELEGRAM_WEBHOOK_URL && env.TELEGRAM_WEBHOOK_SECRET

@@ -20,6 +20,12 @@ export interface ReportedValue {
    * in chat, rule 7). A flag, not words in `note`: the note is what the person wrote.
    */
   confirmedOutOfRange?: boolean;
+  /**
+   * A validation rule asked it back and the person confirmed it (domain/validation: a ratio's total
+   * other than the unit's plan, a figure far from or below the unit's previous month). Its own flag,
+   * apart from the range one: the figure may be inside its range and still unusual for this unit.
+   */
+  confirmedValidation?: boolean;
 }
 
 /** Who wrote something, for the audit trail. */
@@ -73,7 +79,8 @@ function sameFigure(a: FigureValue, b: FigureValue): boolean {
 /**
  * Whether two reported values of one indicator are the same record: the figure, the text as typed
  * (`raw` is the record of what the person wrote: "45,2 tỷ" → "45.2 tỷ" is a change even though it
- * reads the same), the note (none and empty alike), estimate and the out-of-range confirmation.
+ * reads the same), the note (none and empty alike), estimate and the two confirmations (out of range,
+ * against a validation rule).
  * The one comparison behind both a receipt's list of changes and storage's revision and audit, so a
  * receipt says "unchanged" exactly when no revision is written.
  */
@@ -84,7 +91,8 @@ export function sameReportedValue(a: ReportedValue, b: ReportedValue): boolean {
     sameFigure(a.value, b.value) &&
     (a.note ?? '') === (b.note ?? '') &&
     a.estimate === b.estimate &&
-    (a.confirmedOutOfRange ?? false) === (b.confirmedOutOfRange ?? false)
+    (a.confirmedOutOfRange ?? false) === (b.confirmedOutOfRange ?? false) &&
+    (a.confirmedValidation ?? false) === (b.confirmedValidation ?? false)
   );
 }
 

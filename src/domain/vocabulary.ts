@@ -17,5 +17,25 @@ export type NavigationWord = keyof typeof NAVIGATION_WORDS;
 /** Words that answer "yes" to a send question ("gửi", "ok"). */
 export const YES_WORDS = ['co', 'dong y', 'xac nhan', 'ok', 'yes', 'y', 'gui', 'send'];
 
+/**
+ * Words that confirm a figure the bot asked back ("đúng", "đúng rồi", "giữ"): the person keeps it. Only
+ * read where such a question is open; never numbered.
+ */
+export const CONFIRM_WORDS = [
+  'dung',
+  'dung roi',
+  'dung vay',
+  'dung the',
+  'chinh xac',
+  'xac nhan',
+  'giu',
+  'giu nguyen',
+  'co',
+  'ok',
+  'yes',
+  'correct',
+  'keep',
+];
+
 /** Words for "estimate" (số ước) and "note" (ghi chú) that may follow a figure. */
 export const ESTIMATE_WORDS = ['uoc', 'uoc tinh', 'so uoc', 'estimate', 'est'];

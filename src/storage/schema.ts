@@ -105,6 +105,8 @@ export interface SubmissionValuesTable {
   estimate: Flag;
   /** 1 when the value is outside the indicator's valid range and the person confirmed it. */
   confirmed_out_of_range: Flag;
+  /** 1 when a validation rule asked the value back (plan, previous month) and the person confirmed it. */
+  confirmed_validation: Flag;
 }
 
 /** old_* and new_* describe the value before and after; all null on the side where it is absent. */
@@ -122,6 +124,7 @@ export interface SubmissionAuditTable {
   old_note: string | null;
   old_estimate: Flag | null;
   old_confirmed_out_of_range: Flag | null;
+  old_confirmed_validation: Flag | null;
   new_raw: string | null;
   new_value: number | null;
   new_numerator: number | null;
@@ -129,6 +132,7 @@ export interface SubmissionAuditTable {
   new_note: string | null;
   new_estimate: Flag | null;
   new_confirmed_out_of_range: Flag | null;
+  new_confirmed_validation: Flag | null;
   actor_channel: string;
   actor_user_id: string;
   actor_name: string | null;

@@ -35,6 +35,16 @@ export function valueRow(s: Submission, v: ReportedValue): Insertable<Submission
     note: v.note ?? null,
     estimate: flag(v.estimate),
     confirmed_out_of_range: flag(v.confirmedOutOfRange === true),
+    confirmed_validation: flag(v.confirmedValidation === true),
+  };
+}
+
+/** The two confirmation flags, present only when set (a value never confirmed reads back without them). */
+function withConfirmations<T extends object>(value: T, outOfRange: number | null, validation: number | null) {
+  return {
+    ...value,
+    ...(outOfRange === 1 ? { confirmedOutOfRange: true } : {}),
+    ...(validation === 1 ? { confirmedValidation: true } : {}),
   };
 }
 
@@ -46,7 +56,7 @@ export function toReportedValue(row: Selectable<SubmissionValuesTable>): Reporte
     note: opt(row.note),
     estimate: row.estimate === 1,
   };
-  return row.confirmed_out_of_range === 1 ? { ...value, confirmedOutOfRange: true } : value;
+  return withConfirmations(value, row.confirmed_out_of_range, row.confirmed_validation);
 }
 
 export function submissionRow(s: Submission, revision: number, at: Date): Insertable<SubmissionsTable> {
@@ -81,7 +91,15 @@ export function toSubmission(row: Selectable<SubmissionsTable>, values: Reported
   };
 }
 
-type AuditSide = 'raw' | 'value' | 'numerator' | 'denominator' | 'note' | 'estimate' | 'confirmed_out_of_range';
+type AuditSide =
+  | 'raw'
+  | 'value'
+  | 'numerator'
+  | 'denominator'
+  | 'note'
+  | 'estimate'
+  | 'confirmed_out_of_range'
+  | 'confirmed_validation';
 
 function side(prefix: 'old' | 'new', v: ReportedValue | undefined) {
   const f = v === undefined ? { value: null, numerator: null, denominator: null } : figureColumns(v.value);
@@ -93,6 +111,7 @@ function side(prefix: 'old' | 'new', v: ReportedValue | undefined) {
     [`${prefix}_note`]: v?.note ?? null,
     [`${prefix}_estimate`]: v === undefined ? null : flag(v.estimate),
     [`${prefix}_confirmed_out_of_range`]: v === undefined ? null : flag(v.confirmedOutOfRange === true),
+    [`${prefix}_confirmed_validation`]: v === undefined ? null : flag(v.confirmedValidation === true),
   };
 }
 
@@ -121,11 +140,11 @@ function auditedSide(
   f: FigureColumns,
   note: string | null,
   estimate: number | null,
-  confirmed: number | null,
+  confirmed: { outOfRange: number | null; validation: number | null },
 ): AuditedValue | undefined {
   if (raw === null) return undefined;
   const value: AuditedValue = { raw, value: toFigure(f), note: opt(note), estimate: estimate === 1 };
-  return confirmed === 1 ? { ...value, confirmedOutOfRange: true } : value;
+  return withConfirmations(value, confirmed.outOfRange, confirmed.validation);
 }
 
 export function toAuditEntry(r: Selectable<SubmissionAuditTable>): AuditEntry {
@@ -141,14 +160,14 @@ export function toAuditEntry(r: Selectable<SubmissionAuditTable>): AuditEntry {
       { value: r.old_value, numerator: r.old_numerator, denominator: r.old_denominator },
       r.old_note,
       r.old_estimate,
-      r.old_confirmed_out_of_range,
+      { outOfRange: r.old_confirmed_out_of_range, validation: r.old_confirmed_validation },
     ),
     after: auditedSide(
       r.new_raw,
       { value: r.new_value, numerator: r.new_numerator, denominator: r.new_denominator },
       r.new_note,
       r.new_estimate,
-      r.new_confirmed_out_of_range,
+      { outOfRange: r.new_confirmed_out_of_range, validation: r.new_confirmed_validation },
     ),
     actor: toActor(r.actor_channel, r.actor_user_id, r.actor_name),
     at: toDate(r.at),

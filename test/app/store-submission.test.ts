@@ -189,6 +189,49 @@ describeEachDatabase(
       expect(trail[0]?.after?.confirmedOutOfRange).toBeUndefined();
     });
 
+    it('keeps a value confirmed against a validation rule with its own flag, apart from the range one, and audits it', async () => {
+      const s = { ...repos().submissions, ...saver(repos()) };
+      const [budget, communes] = draft.values;
+      if (!budget || !communes) throw new Error('fixture');
+      const checked = {
+        ...communes,
+        raw: '152/152',
+        value: { type: 'ratio' as const, numerator: 152, denominator: 152 },
+        confirmedValidation: true,
+      };
+      const first = await s.save(
+        { ...draft, status: 'submitted', values: [budget, checked] },
+        { actor: focal, at: at('2024-06-14T02:00:00.000Z') },
+      );
+      const stored = first.values.find((v) => v.indicatorCode === 'xa-nong-thon-moi');
+      expect(stored).toMatchObject({ raw: '152/152', confirmedValidation: true });
+      expect(stored?.confirmedOutOfRange).toBeUndefined();
+      expect(first.values.find((v) => v.indicatorCode === 'thu-ngan-sach')?.confirmedValidation).toBeUndefined();
+      const reread = await s.find(BLOC, '2024-06', 'bao-yen');
+      expect(reread?.values.find((v) => v.indicatorCode === 'xa-nong-thon-moi')?.confirmedValidation).toBe(true);
+
+      // Retyped to the plan's total, the flag goes: a change, audited with both sides.
+      const second = await s.save(
+        {
+          ...first,
+          values: [
+            budget,
+            { ...communes, raw: '16/16', value: { type: 'ratio' as const, numerator: 16, denominator: 16 } },
+          ],
+        },
+        { actor: focal, at: at('2024-06-15T02:00:00.000Z') },
+      );
+      expect(second.revision).toBe(first.revision + 1);
+      const trail = (await s.auditTrail(BLOC, '2024-06', 'bao-yen')).filter((e) => e.revision === second.revision);
+      expect(trail).toHaveLength(1);
+      expect(trail[0]).toMatchObject({
+        indicatorCode: 'xa-nong-thon-moi',
+        before: { raw: '152/152', confirmedValidation: true },
+      });
+      expect(trail[0]?.after?.confirmedValidation).toBeUndefined();
+      expect(trail[0]?.before?.confirmedOutOfRange).toBeUndefined();
+    });
+
     it('lists the submissions of a period with their own values', async () => {
       const s = { ...repos().submissions, ...saver(repos()) };
       await s.save(draft, { actor: focal, at: at('2024-06-12T02:00:00.000Z') });

@@ -1,5 +1,5 @@
 import type { Chat, Update, User } from 'telegraf/types';
-import { blocYear, type Bloc, type Indicator, type IndicatorKind } from '../../src/domain/bloc.ts';
+import { blocYear, planOf, type Bloc, type Indicator, type IndicatorKind } from '../../src/domain/bloc.ts';
 import type { TelegramFixtures } from '../fakes/telegram-fixtures.ts';
 
 /**
@@ -42,7 +42,9 @@ const ANSWER_BY_KIND: Record<IndicatorKind, string> = {
   number: '10,61',
 };
 
-export function answerFor(indicator: Indicator): string {
+/** A ratio's total is the unit's plan (its communes): any other total would be asked back. */
+export function answerFor(indicator: Indicator, plan?: number): string {
+  if (indicator.kind === 'ratio' && plan !== undefined) return `${Math.min(10, plan)}/${plan}`;
   return ANSWER_BY_KIND[indicator.kind];
 }
 
@@ -60,10 +62,11 @@ export interface Planned {
  */
 export function answerRounds(bloc: Bloc, people: readonly FocalPoint[], count: number): Planned[] {
   const out: Planned[] = [];
+  const year = blocYear(bloc, BENCH_NOW.getUTCFullYear()).year;
   for (const [indicatorIndex, indicator] of bloc.indicators.entries()) {
     for (const person of people) {
       if (out.length >= count) return out;
-      out.push({ person, text: answerFor(indicator), indicatorIndex });
+      out.push({ person, text: answerFor(indicator, planOf(year, person.unitId, indicator.code)), indicatorIndex });
     }
   }
   return out;

@@ -1,32 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/i18n.ts';
+import { NODE_STACK_TRACE, runThidua } from '../support/thidua-process.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'thidua-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `thidua` as a user would: a real process on plain Node, with a clean environment. */
-async function thidua(args: string[], env: Record<string, string> = {}, input?: string) {
-  const child = run(process.execPath, ['bin/thidua.mjs', ...args], {
-    env: { PATH: process.env.PATH ?? '', SQLITE_PATH: join(dir, 'cli.sqlite'), ...env },
-    timeout: 60_000,
-  });
-  if (input !== undefined) {
-    child.child.stdin?.end(input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const thidua = (args: string[], env: Record<string, string> = {}, input?: string) =>
+  runThidua(args, { env: { SQLITE_PATH: join(dir, 'cli.sqlite'), ...env }, input });
 
 describe('thidua CLI', () => {
   it('check-config accepts the shipped example and summarises it', async () => {
@@ -40,6 +24,16 @@ describe('thidua CLI', () => {
       `  ${t('blocFile.summary.year', { year: 2023, units: 9, head: 'bac-ha', deputy: 'bao-yen' })}`,
     );
     expect(lines).toContain(t('cli.blocFileOk'));
+    // The tie-break order is in words, not the file's codes (total, on_time, submitted_at, name).
+    expect(r.stdout).not.toMatch(/on_time|submitted_at/);
+  });
+
+  it('check-config on the deploy folder checks the bloc and names compose.yaml as skipped', async () => {
+    const r = await thidua(['check-config', 'deploy']);
+    expect(r.stderr).not.toContain('compose.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(t('cli.blocFileSkipped', { file: 'deploy/compose.yaml' }));
+    expect(r.stdout).toContain(t('cli.blocFileOk'));
   });
 
   it('check-config reports every planted mistake with its path, and exits 1', async () => {
@@ -93,9 +87,101 @@ describe('thidua CLI', () => {
     expect(r.stdout).toContain('Si Ma Cai');
   });
 
-  it('a bad environment is reported variable by variable', async () => {
-    const r = await thidua(['migrate'], { DATABASE_URL: 'mysql://nope' });
+  it('a bad environment is reported variable by variable, in Vietnamese', async () => {
+    const r = await thidua(['migrate'], { DATABASE_URL: 'mysql://nope', PORT: 'abc', LOG_LEVEL: 'verbose' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/DATABASE_URL: /);
+    expect(r.stderr.split('\n')).toEqual([
+      t('cli.configInvalid'),
+      `  DATABASE_URL: ${t('env.errors.databaseUrl')}`,
+      `  LOG_LEVEL: ${t('env.errors.oneOf', { values: 'fatal, error, warn, info, debug, trace, silent', got: 'verbose' })}`,
+      `  PORT: ${t('env.errors.port', { got: 'abc' })}`,
+      '',
+    ]);
+    // zod's English ("expected a port number", "Invalid option") never reaches the operator.
+    expect(r.stderr).not.toMatch(/expected|Invalid/);
   });
+
+  it('console --as takes a value that begins with a dash, written either way', async () => {
+    for (const args of [
+      ['console', '--as', '-:thuky'],
+      ['console', '--as=-:thuky'],
+    ]) {
+      const r = await thidua(args, {}, '/toilaai\n');
+      expect(r.stderr).not.toMatch(NODE_STACK_TRACE);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('secretariat:-');
+    }
+  });
+});
+
+describe('the console menus (npm start on a terminal, thidua console without --as)', () => {
+  it('asks again after a wrong answer, takes the role and the unit by their words', async () => {
+    const r = await thidua(['console'], {}, '9\nthư ký\n/toilaai\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(t('console.pickRoleAgain', { text: '9', count: 3 }));
+    expect(r.stdout).toContain('secretariat:-');
+    expect(r.stderr).not.toContain('--as');
+
+    const focal = await thidua(['console'], {}, 'dau moi\nha noi\nsi ma cai\n/toilaai\n');
+    expect(focal.code).toBe(0);
+    expect(focal.stdout).toContain(t('console.pickUnitAgain', { text: 'ha noi', count: 9 }));
+    expect(focal.stdout).toContain('focal:si-ma-cai');
+  }, 60_000);
+
+  it('leaves only when the input ends, quietly, saying nothing about --as', async () => {
+    const r = await thidua(['console'], {}, '9\n0\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split(t('console.pickRoleAgain', { text: '0', count: 3 })).length).toBe(2);
+    expect(r.stderr).not.toContain('--as');
+    expect(r.stderr).not.toMatch(NODE_STACK_TRACE);
+  });
+});
+
+describe('thidua arguments', () => {
+  const usage = {
+    start: t('cli.usageOf.start'),
+    console: t('cli.usageOf.console'),
+    'check-config': t('cli.usageOf.checkConfig'),
+    invite: t('cli.usageOf.invite'),
+    migrate: t('cli.usageOf.migrate'),
+  };
+
+  it('a mistake is one line saying what, then the usage of that command, exit 2', async () => {
+    const cases: Array<[string[], string]> = [
+      [['invite', '--role'], t('cli.args.missingValue', { command: 'invite', word: '--role' })],
+      [
+        ['invite', '--role', 'focal', '--colour', 'red'],
+        t('cli.args.unknownOption', { command: 'invite', word: '--colour' }),
+      ],
+      [['invite', '--role', 'focal', 'si-ma-cai'], t('cli.args.extraWord', { command: 'invite', word: 'si-ma-cai' })],
+      [['migrate', 'now'], t('cli.args.extraWord', { command: 'migrate', word: 'now' })],
+      [['console', '--as'], t('cli.args.missingValue', { command: 'console', word: '--as' })],
+      [['check-config', 'a.yaml', 'b.yaml'], t('cli.args.extraWord', { command: 'check-config', word: 'b.yaml' })],
+      [['start', '--verbose'], t('cli.args.unknownOption', { command: 'start', word: '--verbose' })],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => thidua(args)));
+    cases.forEach(([args, line], i) => {
+      const r = runs[i]!;
+      expect(r.stderr, args.join(' ')).not.toMatch(NODE_STACK_TRACE);
+      expect(r.code, args.join(' ')).toBe(2);
+      const command = args[0] as keyof typeof usage;
+      expect(r.stderr).toBe(`${line}\n${usage[command]}\n`);
+    });
+  }, 60_000);
+
+  it('--help on any command prints its usage and exits 0; thidua --help prints them all', async () => {
+    const entries = Object.entries(usage);
+    const runs = await Promise.all(entries.map(([command]) => thidua([command, '--help'])));
+    entries.forEach(([command, text], i) => {
+      const r = runs[i]!;
+      expect(r.stderr, command).not.toMatch(NODE_STACK_TRACE);
+      expect(r.code, command).toBe(0);
+      expect(r.stdout).toBe(`${text}\n`);
+    });
+    const all = await thidua(['--help']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toBe(`${t('cli.usage')}\n`);
+    const about = await thidua(['help', 'invite']);
+    expect(about.stdout).toBe(`${usage.invite}\n`);
+  }, 60_000);
 });

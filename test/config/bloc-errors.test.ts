@@ -46,7 +46,7 @@ describe('a bloc file with mistakes', () => {
 
   it('reports a missing required key', () => {
     expect(problemsOf(minimalWith('    aggregation: stock\n    scoring', '    scoring'))).toEqual([
-      at('indicators.2.aggregation', 'requiredOneOf', { values: 'cumulative, period, stock' }),
+      at('indicators[3] (xa-dat-chuan).aggregation', 'requiredOneOf', { values: 'cumulative, period, stock' }),
     ]);
     expect(problemsOf(minimalWith('    head: xa-a\n', ''))).toEqual([at('years.2025.head', 'required')]);
   });
@@ -54,7 +54,7 @@ describe('a bloc file with mistakes', () => {
   it('names the type expected and what was written instead', () => {
     expect(
       problemsOf(minimalWith('    scoring: { benchmark: 60 }', '    scoring: { benchmark: 60 }\n    required: "có"')),
-    ).toEqual([at('indicators.0.required', 'expected.boolean', { got: '"có"' })]);
+    ).toEqual([at('indicators[1] (thu-ngan-sach).required', 'expected.boolean', { got: '"có"' })]);
     expect(problemsOf(minimalWith('lock: { day: 9, month_offset: 1 }', 'lock: { day: 9.5, month_offset: 1 }'))).toEqual(
       [at('calendar.lock.day', 'expected.int', { got: '9.5' })],
     );
@@ -119,35 +119,37 @@ describe('a bloc file with mistakes', () => {
 
   it('reports repeated ids and codes', () => {
     expect(problemsOf(minimalWith('{ id: phuong-b, name: Phường B', '{ id: xa-a, name: Phường B'))).toEqual([
-      at('years.2025.units.1.id', 'duplicateId', { id: 'xa-a', other: 'years.2025.units.0' }),
+      at('years.2025.units[2] (xa-a).id', 'duplicateId', { id: 'xa-a', other: 'years.2025.units[1]' }),
       at('years.2025.plans.phuong-b', 'notMember', { id: 'phuong-b', year: '2025' }),
     ]);
     expect(problemsOf(minimalWith('code: ho-ngheo', 'code: thu-ngan-sach'))).toEqual([
-      at('indicators.1.code', 'duplicateId', { id: 'thu-ngan-sach', other: 'indicators.0' }),
+      at('indicators[2] (thu-ngan-sach).code', 'duplicateId', { id: 'thu-ngan-sach', other: 'indicators[1]' }),
     ]);
   });
 
   it('checks an indicator against its kind', () => {
     expect(problemsOf(minimalWith('unit: billion_vnd', 'unit: people'))).toEqual([
-      at('indicators.0.unit', 'amountUnit'),
+      at('indicators[1] (thu-ngan-sach).unit', 'amountUnit'),
     ]);
     expect(problemsOf(minimalWith('unit: items', 'unit: vnd'))).toEqual([
-      at('indicators.2.unit', 'unitMismatch', { unit: 'vnd', kind: 'ratio' }),
+      at('indicators[3] (xa-dat-chuan).unit', 'unitMismatch', { unit: 'vnd', kind: 'ratio' }),
     ]);
     const [kind] = problemsOf(minimalWith('kind: amount', 'kind: amont'));
     expect(kind).toMatchObject({
-      path: 'indicators.0.kind',
+      path: 'indicators[1] (thu-ngan-sach).kind',
       kind: 'oneOfSuggest',
       params: { got: '"amont"', suggestion: 'amount' },
     });
     expect(String(kind?.params.values).split(', ')).toContain('percent_of_plan');
     expect(problemsOf(minimalWith('scoring: { benchmark: 60 }', 'scoring: { benchmark: 60, target: 100 }'))).toEqual([
-      at('indicators.0.scoring.target', 'targetWithPlan', { kind: 'amount' }),
+      at('indicators[1] (thu-ngan-sach).scoring.target', 'targetWithPlan', { kind: 'amount' }),
     ]);
     expect(problemsOf(minimalWith('kind: percent\n', 'kind: percent\n    scoring: { benchmark: 5 }\n'))).toEqual([
-      at('indicators.1.scoring.target', 'targetRequired', { kind: 'percent' }),
+      at('indicators[2] (ho-ngheo).scoring.target', 'targetRequired', { kind: 'percent' }),
     ]);
-    expect(problemsOf(minimalWith('code: ho-ngheo', 'code: Ho_Ngheo'))).toEqual([at('indicators.1.code', 'notKebab')]);
+    expect(problemsOf(minimalWith('code: ho-ngheo', 'code: Ho_Ngheo'))).toEqual([
+      at('indicators[2] (Ho_Ngheo).code', 'notKebab'),
+    ]);
   });
 
   it('checks scoring bands: best first, never more points lower down, within the benchmark', () => {
@@ -160,16 +162,16 @@ describe('a bloc file with mistakes', () => {
       { from: 50, points: 20 },
     ]);
     expect(problemsOf(banded('[{ from: 50, points: 20 }, { from: 100, points: 40 }]'))).toEqual([
-      at('indicators.2.scoring.bands.1.from', 'bandOrder', { from: 100, previous: 50 }),
+      at('indicators[3] (xa-dat-chuan).scoring.bands[2].from', 'bandOrder', { from: 100, previous: 50 }),
     ]);
     expect(problemsOf(banded('[{ from: 100, points: 20 }, { from: 50, points: 30 }]'))).toEqual([
-      at('indicators.2.scoring.bands.1.points', 'bandPoints', { previous: 20 }),
+      at('indicators[3] (xa-dat-chuan).scoring.bands[2].points', 'bandPoints', { previous: 20 }),
     ]);
     expect(problemsOf(banded('[{ from: 100, points: 45 }]'))).toEqual([
-      at('indicators.2.scoring.bands.0.points', 'bandAboveBenchmark', { benchmark: 40 }),
+      at('indicators[3] (xa-dat-chuan).scoring.bands[1].points', 'bandAboveBenchmark', { benchmark: 40 }),
     ]);
     expect(problemsOf(minimalWith('scoring: { benchmark: 40 }', 'scoring: { benchmark: 40, method: bands }'))).toEqual([
-      at('indicators.2.scoring.bands', 'bandsRequired'),
+      at('indicators[3] (xa-dat-chuan).scoring.bands', 'bandsRequired'),
     ]);
   });
 
@@ -195,8 +197,8 @@ describe('a bloc file with mistakes', () => {
     ]);
     expect(problemsOf(reminders('  send_at: 8h30'))).toEqual([at('reminders.send_at', 'timeFormat')]);
     expect(problemsOf(reminders('  holidays: [2025-02-30]\n  weekdays: [1, 1]'))).toEqual([
-      at('reminders.holidays.0', 'dateFormat'),
-      at('reminders.weekdays.1', 'repeated', { value: 1 }),
+      at('reminders.holidays[1]', 'dateFormat'),
+      at('reminders.weekdays[2]', 'repeated', { value: 1 }),
     ]);
   });
 
@@ -211,10 +213,29 @@ describe('a bloc file with mistakes', () => {
 });
 
 describe('broken YAML', () => {
-  it("reports bad indentation with its line, and yaml's own short message as a param", () => {
-    const errors = errorsOf(fixture('bad-indent.yaml'));
-    expect(errors[0]).toMatchObject({ source: 'test.yaml', path: '', line: 8, key: 'blocFile.errors.yamlSyntax' });
-    expect(errors[0]?.params.detail).toBeTypeOf('string');
+  it('reports bad indentation with its line, in words of its own (no English from the YAML reader)', () => {
+    expect(errorsOf(fixture('bad-indent.yaml'))).toEqual([
+      { source: 'test.yaml', path: '', line: 8, key: 'blocFile.errors.yamlIndent', params: {} },
+    ]);
+  });
+
+  it('describes the common slips by their code, one problem per line', () => {
+    const cases: Array<[string, number, string, Record<string, string>]> = [
+      ['id: x\nname Khối\nyears: {}\n', 2, 'yamlMissingColon', {}],
+      ['id: x\nplans: { a: 1, b: 2\nname: y\n', 3, 'yamlIndent', {}],
+      ['id: x\nname: "a \\q b"\n', 2, 'yamlBadEscape', {}],
+      ['id: x\nname: @khoi\n', 2, 'yamlReservedStart', { char: '@' }],
+      ['id: x\nname: %abc\n', 2, 'yamlReservedStart', { char: '%' }],
+      ['id: x\nplans: { a:\n  - 1 }\n', 3, 'yamlBlockInFlow', {}],
+      ['id: x\nname: a: b\n', 2, 'yamlColonInValue', {}],
+      ['id: x\nplans: { a: 1,, b: 2 }\n', 2, 'yamlUnexpected', {}],
+      ['id: x\nnote: * chú thích\n', 2, 'yamlAlias', {}],
+    ];
+    for (const [text, line, kind, params] of cases) {
+      expect(errorsOf(text), text).toEqual([
+        { source: 'test.yaml', path: '', line, key: `blocFile.errors.${kind}`, params },
+      ]);
+    }
   });
 
   it('reports an unclosed quote at the line where the quote opens', () => {

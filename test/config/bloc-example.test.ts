@@ -144,4 +144,32 @@ describe('deploy/bloc.example.yaml (the Lào Cai bloc of domain.md)', () => {
     });
     expect(summary.lines.map((line) => line.key)).not.toContain('blocFile.summary.missingPlan');
   });
+
+  it('names the tie-break order in words, not the codes of the file', async () => {
+    const summary = summarizeBloc(await example(), new Date('2026-03-01T00:00:00+07:00'));
+    const word = (key: string) => ({ key: `blocFile.summary.tieBreak.${key}` });
+    expect(summary.lines).toContainEqual({
+      key: 'blocFile.summary.scoring',
+      params: {
+        late: 1,
+        missing: 2,
+        tieBreak: {
+          key: 'blocFile.summary.tieBreak.then',
+          params: {
+            first: word('total'),
+            rest: {
+              key: 'blocFile.summary.tieBreak.then',
+              params: {
+                first: word('onTime'),
+                rest: {
+                  key: 'blocFile.summary.tieBreak.then',
+                  params: { first: word('submittedAt'), rest: word('name') },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+  });
 });

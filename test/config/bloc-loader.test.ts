@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,31 @@ describe('loadBlocs', () => {
     const { blocs, errors } = await loadBlocs(fixturePath('two-blocs'));
     expect(errors).toEqual([]);
     expect(blocs.map((b) => b.id)).toEqual(['khoi-hai', 'khoi-mot']);
+  });
+
+  it('passes over a YAML file of the folder that is no bloc file (compose.yaml), and names it', async () => {
+    const folder = fixturePath('with-compose');
+    const { blocs, errors, skipped } = await loadBlocs(folder);
+    expect(errors).toEqual([]);
+    expect(blocs.map((b) => b.id)).toEqual(['khoi-thu-nghiem']);
+    expect(skipped).toEqual([join(folder, 'compose.yaml')]);
+    // The deploy folder itself, as `thidua check-config deploy` reads it.
+    const deploy = await loadBlocs('deploy');
+    expect(deploy.errors).toEqual([]);
+    expect(deploy.skipped).toEqual([join('deploy', 'compose.yaml')]);
+  });
+
+  it('checks a file named on its own whatever it holds, and a folder of only other YAML has no bloc', async () => {
+    const compose = join(fixturePath('with-compose'), 'compose.yaml');
+    const alone = await loadBlocs(compose);
+    expect(alone.skipped).toEqual([]);
+    expect(alone.errors.length).toBeGreaterThan(0);
+    const dir = await mkdtemp(join(tmpdir(), 'thidua-blocs-'));
+    temporary.push(dir);
+    await writeFile(join(dir, 'compose.yaml'), 'services: {}\n');
+    const { errors, skipped } = await loadBlocs(dir);
+    expect(skipped).toEqual([join(dir, 'compose.yaml')]);
+    expect(errors).toEqual([{ source: dir, path: '', key: 'blocFile.errors.noBlocFiles', params: {} }]);
   });
 
   it('refuses a second file with the same bloc id, keeping the first', async () => {

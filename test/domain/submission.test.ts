@@ -25,6 +25,7 @@ describe('sameReportedValue', () => {
     expect(sameReportedValue(budget, { ...budget })).toBe(true);
     expect(sameReportedValue(budget, { ...budget, note: '' })).toBe(true);
     expect(sameReportedValue(budget, { ...budget, confirmedOutOfRange: false })).toBe(true);
+    expect(sameReportedValue(budget, { ...budget, confirmedValidation: false })).toBe(true);
     expect(
       sameReportedValue(communes, { ...communes, value: { type: 'ratio', numerator: 62, denominator: 127 } }),
     ).toBe(true);
@@ -37,6 +38,11 @@ describe('sameReportedValue', () => {
     expect(sameReportedValue(budget, { ...budget, note: 'ước' })).toBe(false);
     expect(sameReportedValue(budget, { ...budget, estimate: true })).toBe(false);
     expect(sameReportedValue(budget, { ...budget, confirmedOutOfRange: true })).toBe(false);
+    expect(sameReportedValue(budget, { ...budget, confirmedValidation: true })).toBe(false);
+    // Each confirmation is its own: one is not the other.
+    expect(sameReportedValue({ ...budget, confirmedOutOfRange: true }, { ...budget, confirmedValidation: true })).toBe(
+      false,
+    );
     expect(
       sameReportedValue(communes, { ...communes, value: { type: 'ratio', numerator: 62, denominator: 126 } }),
     ).toBe(false);

@@ -61,9 +61,8 @@ describe('/dexuat and /dsdexuat by Telegram (the bot as a process, long polling)
     ]);
     // The personal-data notice comes as soon as an individual is chosen, before the name is typed.
     const [notice, askName] = await lan.press(label('nominate.kind.individual'), 2);
-    expect(notice?.text).toBe(
-      expectedText('nominate.privacy.noticeWithBloc', { blocNotice: bloc.options.privacyNotice ?? '' }),
-    );
+    expect(notice?.text).toBe(expectedText('nominate.privacy.short'));
+    expect(buttonsOf(notice!).map((b) => b.text)).toEqual([label('nominate.privacy.more')]);
     expect(askName?.text).toBe(expectedText('nominate.ask.nameIndividual', { max: TEXT_BOUNDS.name.max }));
     const [askPosition] = await lan.say('Nguyễn Thị Hoa');
     expect(askPosition?.text).toBe(

@@ -23,6 +23,7 @@ import {
   openingTexts,
   openPeriod,
   questionHead,
+  readingLabel,
   receiptText,
   register,
   startReport,
@@ -95,14 +96,14 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
     expect(ambiguous?.text).toBe(
       expectedText('report.ambiguous', { number: 1, name: indicatorName(budget, 'vi'), raw: '20.207 tỷ' }),
     );
-    const decimal = figureLabel(bloc, budget.code, scalar(20.207));
+    const decimal = readingLabel(bloc, budget.code, scalar(20.207), 'billion', '20');
     expect(buttonsOf(ambiguous!).map((b) => b.text)).toEqual([
-      figureLabel(bloc, budget.code, scalar(20207)),
+      readingLabel(bloc, budget.code, scalar(20207), 'thousandBillion', '20'),
       decimal,
       label('report.choice.retype'),
     ]);
     const picked = await lan.press(decimal, 2);
-    expect(picked[0]?.text).toContain(decimal);
+    expect(picked[0]?.text).toContain(figureLabel(bloc, budget.code, scalar(20.207)));
     expect(firstLine(picked[1]?.text)).toBe(questionHead(bloc, 2));
 
     await answerPlain(lan, bloc, SEED_ANSWERS.slice(1, 8), 2);

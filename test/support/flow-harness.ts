@@ -37,7 +37,8 @@ export interface Harness {
 }
 
 let loaded: Bloc | undefined;
-async function exampleBloc(): Promise<Bloc> {
+/** The shipped example bloc, loaded once per test file. */
+export async function exampleBloc(): Promise<Bloc> {
   if (!loaded) {
     const { blocs, errors } = await loadBlocs(EXAMPLE_BLOC_FILE);
     if (errors.length > 0 || !blocs[0]) throw new Error(`example bloc does not load: ${JSON.stringify(errors)}`);

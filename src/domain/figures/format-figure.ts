@@ -80,9 +80,19 @@ const EXAMPLE_VALUES: Record<Exclude<IndicatorKind, 'ratio'>, number> = {
   number: 10.61,
 };
 
-/** A correctly written figure for this indicator (number text only), shown with errors. */
-export function exampleFor(indicator: Indicator): string {
-  if (indicator.kind === 'ratio') return indicator.ratioAtMostOne ? '152/152' : '62/127';
+/**
+ * A correctly written figure for this indicator (number text only), shown with questions and errors.
+ * A ratio's example fits the unit when its plan (the denominator: its number of communes) is known,
+ * "17/17" rather than the province's "152/152", which a unit would copy.
+ */
+export function exampleFor(indicator: Indicator, plan?: number): string {
+  if (indicator.kind === 'ratio') {
+    if (plan !== undefined && Number.isInteger(plan) && plan > 0) {
+      const total = formatNumber(plan, 0);
+      return indicator.ratioAtMostOne ? `${total}/${total}` : `${formatNumber(Math.round(plan / 2), 0)}/${total}`;
+    }
+    return indicator.ratioAtMostOne ? '152/152' : '62/127';
+  }
   const decimals = indicator.kind === 'count' ? 0 : clampDecimals(indicator.decimals);
   const { min, max } = indicator.range;
   let value = EXAMPLE_VALUES[indicator.kind];

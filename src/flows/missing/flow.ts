@@ -1,4 +1,4 @@
-import { msg, reply, type Reply } from '../../app/messages.ts';
+import { msg, reply, type Message, type Reply } from '../../app/messages.ts';
 import {
   calendarsOf,
   openPeriodsOfBloc,
@@ -15,9 +15,10 @@ import { missingDraftSchema, type MissingDraft } from './session.ts';
 
 /**
  * `/chuanop` (`/missing`), for the secretariat: every period open now for some unit, each with the
- * units whose report is not in (none, a draft, or returned) and where they stand, and the reporting
- * and on-time rates. A period open only through a reopening also names, on one line, the units it
- * has locked for. The engine keeps everyone else out (permissions table).
+ * units whose report is not in (none, a draft, or returned) grouped by where they stand (one line
+ * "chưa nộp, trễ hạn từ ngày 17/06/2023…" over the units it is true of, not the same clause on every
+ * unit's line), and the reporting and on-time rates. A period open only through a reopening also
+ * names, on one line, the units it has locked for. The engine keeps everyone else out (permissions).
  */
 async function start(ctx: FlowContext): Promise<StepOutcome<MissingDraft>> {
   const { bloc } = ctx;
@@ -40,9 +41,16 @@ function periodReply(bloc: Bloc, reporting: PeriodReporting): Reply {
   const tz = bloc.calendar.timezone;
   // Units the period has locked for can no longer send: one line names them, the rest are chased.
   const lockedOut = missing.filter((s) => s.state === 'locked' && s.status !== 'returned');
-  const units = missing
-    .filter((s) => !lockedOut.includes(s))
-    .map((s) => msg('common.item', { label: unitName(bloc, s.unitId), state: reportStateMessage(s, tz) }));
+  const groups: Array<{ state: Message; names: string[] }> = [];
+  for (const s of missing.filter((u) => !lockedOut.includes(u))) {
+    const state = reportStateMessage(s, tz);
+    const same = groups.find((g) => sameMessage(g.state, state));
+    if (same) same.names.push(unitName(bloc, s.unitId));
+    else groups.push({ state, names: [unitName(bloc, s.unitId)] });
+  }
+  const units = groups.map((g) =>
+    msg('missing.group', { state: g.state, count: g.names.length, units: g.names.join(', ') }),
+  );
   if (lockedOut.length > 0) {
     units.push(
       msg('missing.lockedOut', {
@@ -52,6 +60,11 @@ function periodReply(bloc: Bloc, reporting: PeriodReporting): Reply {
     );
   }
   return reply('missing.period', { period, rate, count: missing.length, units });
+}
+
+/** Two states read the same: same key, same params (nested messages compared whole). */
+function sameMessage(a: Message, b: Message): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export const missingFlow = defineFlow({ command: 'chuanop', draftSchema: missingDraftSchema, start, steps: {} });

@@ -42,7 +42,7 @@ export function ask(scope: Scope, draft: NominateDraft, field: Field, before: Re
   const expects = question.choices ? 'choice' : 'text';
   if (owesNotice(draft, field)) {
     return {
-      replies: [...before, privacyNotice(scope.bloc), question],
+      replies: [...before, privacyNotice(), question],
       next: { step: field, draft: { ...draft, noticeShown: true }, expects },
     };
   }

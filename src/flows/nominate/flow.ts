@@ -13,6 +13,7 @@ import { unitName } from '../shared/labels.ts';
 import { advance, ask, firstMissing, goBack, movementChoices } from './ask.ts';
 import { findMovement, matchMovements } from './movements.ts';
 import { keepNomination } from './keep.ts';
+import { PRIVACY_MORE, privacyFullText } from './privacy.ts';
 import { refusalFor } from './refusals.ts';
 import { focalScope, type Scope } from './scope.ts';
 import { FIELDS, NominateDraftSchema, type Field, type NominateDraft } from './session.ts';
@@ -81,6 +82,8 @@ async function kindStep(scope: Scope, draft: NominateDraft, input: StepInput): P
 function textStep(field: NominationTextField & Field): Step<NominateDraft> {
   return guarded(async (scope, draft, input) => {
     if (isBack(input)) return goBack(scope, draft, field);
+    // "Xem đầy đủ" under the short personal-data notice: the whole text, then the same question.
+    if (input.optionId === PRIVACY_MORE) return ask(scope, draft, field, [privacyFullText(scope.bloc)]);
     const checked = checkText(field, input.text);
     if (!checked.ok) return ask(scope, draft, field, [refusalFor(field, checked)]);
     return advance(scope, { ...draft, [field]: checked.value }, field);

@@ -1,4 +1,4 @@
-import { reply, type Reply } from '../../app/messages.ts';
+import { msg, reply, type Reply } from '../../app/messages.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import type { Field, NominateDraft } from './session.ts';
 
@@ -13,8 +13,23 @@ export function owesNotice(draft: NominateDraft, field: Field): boolean {
   return draft.kind === 'individual' && !draft.noticeShown && PERSONAL_FIELDS.includes(field);
 }
 
-/** Why the personal data is kept and how to have it removed; the bloc's own text (legal references) after it. */
-export function privacyNotice(bloc: Bloc): Reply {
+/** The option under the short notice that shows the whole text. */
+export const PRIVACY_MORE = 'privacyMore';
+
+/**
+ * Why the personal data is kept, in a line or two, with a choice to read the whole text: a focal
+ * point choosing "cá nhân" is about to type a name, not to read two notices of ninety words.
+ */
+export function privacyNotice(): Reply {
+  return reply(
+    'nominate.privacy.short',
+    {},
+    { choices: [[{ id: PRIVACY_MORE, label: msg('nominate.privacy.more') }]] },
+  );
+}
+
+/** The whole notice: what is kept and why, who deletes it, then the bloc's own text (legal references). */
+export function privacyFullText(bloc: Bloc): Reply {
   const blocNotice = bloc.options.privacyNotice?.trim();
-  return blocNotice ? reply('nominate.privacy.noticeWithBloc', { blocNotice }) : reply('nominate.privacy.notice');
+  return blocNotice ? reply('nominate.privacy.fullWithBloc', { blocNotice }) : reply('nominate.privacy.full');
 }

@@ -6,7 +6,7 @@ import type { StepOutcome } from '../engine/types.ts';
 import { displayDay } from '../shared/format.ts';
 import { unitName } from '../shared/labels.ts';
 import { findMovement } from './movements.ts';
-import { owesNotice, privacyNotice } from './privacy.ts';
+import { owesNotice, privacyFullText } from './privacy.ts';
 import type { Field, NominateDraft } from './session.ts';
 import type { Scope } from './scope.ts';
 
@@ -21,8 +21,8 @@ export const SUMMARY_CHOICES: Choice[][] = [
 /**
  * The whole draft for a last look, with send / change / cancel, after a warning when the same nominee
  * (folded name, movement, year) was already proposed by any unit of the bloc. The personal-data notice
- * is given before the individual's first answer (see `ask`); it comes here only for a draft begun
- * before that, which never had it.
+ * is given before the individual's first answer (see `ask`); it comes here, whole (a choice beside
+ * the summary's own would shift their numbers), only for a draft begun before that, which never had it.
  */
 export async function showSummary(scope: Scope, draft: NominateDraft, before: Reply[] = []): Promise<Outcome> {
   const { ctx, bloc, unitId } = scope;
@@ -30,7 +30,7 @@ export async function showSummary(scope: Scope, draft: NominateDraft, before: Re
   const replies = [...before];
   let next: NominateDraft = { ...draft, editing: undefined };
   if (owesNotice(draft, 'name')) {
-    replies.push(privacyNotice(bloc));
+    replies.push(privacyFullText(bloc));
     next = { ...next, noticeShown: true };
   }
   if (draft.name && draft.movementId) {

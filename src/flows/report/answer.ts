@@ -1,9 +1,10 @@
 import { messageOf, reply, type Message, type Reply } from '../../app/messages.ts';
 import { MONEY_UNITS, type Indicator, type MeasureUnit } from '../../domain/bloc.ts';
-import type { FigureReading } from '../../domain/figures/index.ts';
+import { exampleFor, readAsShareOfPlan, type FigureReading } from '../../domain/figures/index.ts';
 import { foldText } from '../../domain/text-fold.ts';
 import { ESTIMATE_WORDS } from '../../domain/vocabulary.ts';
 import { figureDetail, figureErrorParams, indicatorName, planFor, type ReadingNotes } from './figure-text.ts';
+import { checkQuestion } from './checks.ts';
 import type { Here } from './navigation.ts';
 import type { OpenQuestion, ReportDraft } from './session.ts';
 
@@ -57,9 +58,10 @@ export type Applied =
   | { type: 'error'; error: Reply; reason: Message };
 
 /**
- * Applies the reading of an answer for `indicator`: a value is taken (with its echo), an ambiguous or
- * out-of-range one becomes an open question (`first`: asked next, before any other), an error is
- * returned to show.
+ * Applies the reading of an answer for `indicator`: a value is taken (with its echo) unless a
+ * validation rule asks it back; an ambiguous, out-of-range or unlikely one becomes an open question
+ * (`first`: asked next, before any other); a bare number for a ratio whose unit has a plan is read as
+ * a share of it, to confirm ("17" → 17/17); an error is returned to show, its example fitting the unit.
  */
 export function applyReading(
   here: Here,
@@ -75,8 +77,12 @@ export function applyReading(
     type: 'queued',
     draft: { ...draft, queue: first ? [question, ...draft.queue] : [...draft.queue, question] },
   });
+  const plan = planFor(here.bloc, draft.planYear, draft.unitId, indicator);
   switch (reading.type) {
     case 'value': {
+      const notes = { convertedFrom: moneyUnit(reading.convertedFrom), englishDecimal: reading.englishDecimal };
+      const question = checkQuestion({ ...here, draft }, indicator, answer, reading.value, notes);
+      if (question) return enqueue(question);
       const value = { raw: answer.figure, value: reading.value, note: answer.note, estimate: answer.estimate };
       return take({ ...here, draft }, indicator, value, reading);
     }
@@ -96,10 +102,24 @@ export function applyReading(
         englishDecimal: reading.englishDecimal,
       });
     case 'error': {
-      const reason = messageOf(reading.key, figureErrorParams(reading.params, reading.example, indicator));
-      return { type: 'error', error: { ...reason }, reason };
+      if (reading.key === 'figures.errors.ratioExpected') {
+        const share = readAsShareOfPlan(answer.figure, indicator, plan);
+        if (share?.type === 'value') return enqueue({ ...base, kind: 'shareOfPlan', readings: [share.value] });
+        if (share?.type === 'error') return error(share.key, share.params, indicator, plan);
+      }
+      return error(reading.key, reading.params, indicator, plan);
     }
   }
+}
+
+function error(
+  key: Extract<FigureReading, { type: 'error' }>['key'],
+  params: Record<string, string | number>,
+  indicator: Indicator,
+  plan: number | undefined,
+): Applied {
+  const reason = messageOf(key, figureErrorParams(params, exampleFor(indicator, plan), indicator));
+  return { type: 'error', error: { ...reason }, reason };
 }
 
 /** Only money converts between units, so a converted-from unit is always one of them. */

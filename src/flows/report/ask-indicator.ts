@@ -1,7 +1,8 @@
 import { msg, reply, type Lang, type Message, type Reply } from '../../app/messages.ts';
 import type { Bloc, Indicator } from '../../domain/bloc.ts';
 import { addMonths } from '../../domain/calendar/index.ts';
-import { exampleFor, formatFigure } from '../../domain/figures/index.ts';
+import type { FigureValue } from '../../domain/figure.ts';
+import { exampleFor, formatFigure, formatNumber, magnitudeOf } from '../../domain/figures/index.ts';
 import { periodLabel } from '../shared/format.ts';
 import {
   figureText,
@@ -47,7 +48,8 @@ export function askIndicator(bloc: Bloc, draft: ReportDraft, index: number, lang
         : 'report.ask.typed';
     details.push(msg(key, { figure: figureText(current.value, indicator) }));
   }
-  details.push(msg('report.ask.example', { example: numberWithUnit(exampleFor(indicator), indicator) }));
+  // A ratio's example fits the unit ("17/17", its plan's communes), not the province's total.
+  details.push(msg('report.ask.example', { example: numberWithUnit(exampleFor(indicator, plan), indicator) }));
   // Where "quay lại" leads: nowhere on the first question, the summary when changing one item.
   const back = draft.mode === 'one' ? 'ToSummary' : draft.mode === 'all' && index === 0 ? 'First' : '';
   details.push(msg(`report.ask.hint.${indicator.required ? 'required' : 'optional'}${back}`));
@@ -60,10 +62,32 @@ export function askIndicator(bloc: Bloc, draft: ReportDraft, index: number, lang
   });
 }
 
+/**
+ * A reading with its order of magnitude in words, "20.207 tỷ đồng (≈ 20 nghìn tỷ)": the two readings
+ * of "20,207" differ by a thousand, which a dot and a comma alone hardly show. A percent needs none.
+ */
+function withMagnitude(label: Message, value: FigureValue, indicator: Indicator): Message {
+  if (value.type !== 'scalar' || indicator.unit === 'percent') return label;
+  const magnitude = magnitudeOf(value.value, indicator.unit);
+  if (!magnitude) return label;
+  const amount = formatNumber(magnitude.amount, magnitude.decimals);
+  return msg('report.readingMagnitude', {
+    figure: label,
+    magnitude: msg(`figures.magnitude.${magnitude.scale}`, { amount }),
+  });
+}
+
 /** Two readings of "1.234" (or "20,207") to choose from, and "nhập lại". */
 export function askAmbiguous(indicator: Indicator, question: OpenQuestion, lang: Lang): Reply {
   const choices = question.readings.map((value, i) => [
-    { id: `r${i}`, label: readingNotes(figureText(value, indicator), { convertedFrom: question.convertedFrom }) },
+    {
+      id: `r${i}`,
+      label: withMagnitude(
+        readingNotes(figureText(value, indicator), { convertedFrom: question.convertedFrom }),
+        value,
+        indicator,
+      ),
+    },
   ]);
   choices.push([{ id: 'retype', label: msg('report.choice.retype') }]);
   return reply(

@@ -1,7 +1,7 @@
 import { reply, type Reply } from '../../app/messages.ts';
 import { readFigure, settle } from '../../domain/figures/index.ts';
 import { foldText } from '../../domain/text-fold.ts';
-import { NAVIGATION_WORDS } from '../../domain/vocabulary.ts';
+import { CONFIRM_WORDS, NAVIGATION_WORDS } from '../../domain/vocabulary.ts';
 import type { StepInput } from '../engine/types.ts';
 import { applyReading, splitAnswer, take, type Applied } from './answer.ts';
 import { applyBulk, isBulk } from './bulk.ts';
@@ -95,8 +95,9 @@ function dropQuestion(draft: ReportDraft): ReportDraft {
 }
 
 /**
- * An answer to an open question (two readings, or a value out of range): an option, "nhập lại", or
- * text, which is taken as a new answer for the same indicator.
+ * An answer to an open question (two readings, a value out of range or asked back by a rule, a number
+ * read as a share of the plan): an option, "nhập lại", "đúng" to keep a value, or text, which is taken
+ * as a new answer for the same indicator.
  */
 export function answerQuestion(here: Here, input: StepInput): Outcome {
   const question = here.draft.queue[0];
@@ -105,15 +106,21 @@ export function answerQuestion(here: Here, input: StepInput): Outcome {
   const rest = { ...here, draft: dropQuestion(here.draft) };
   const option = input.optionId;
   if (option === 'retype') return askAt(rest, here.draft.cursor);
-  if (option === 'keep' && question.kind === 'outOfRange' && question.readings[0]) {
-    const value = {
-      raw: question.raw,
-      value: question.readings[0],
-      note: question.note,
-      estimate: question.estimate,
-      confirmed: true,
-    };
-    return afterApplied(rest, take(rest, indicator, value, question));
+  const value = question.readings[0];
+  const keeps = option === 'keep' || (option === undefined && CONFIRM_WORDS.includes(foldText(input.text)));
+  if (keeps && question.kind !== 'ambiguous' && value) {
+    const kept = { raw: question.raw, value, note: question.note, estimate: question.estimate };
+    switch (question.kind) {
+      case 'outOfRange':
+        return afterApplied(rest, take(rest, indicator, { ...kept, confirmed: true }, question));
+      case 'check':
+        return afterApplied(rest, take(rest, indicator, { ...kept, confirmedRule: true }, question));
+      case 'shareOfPlan': {
+        // 17/17 is read now as if typed so: its range is checked like any ratio's.
+        const answer = { figure: question.raw, note: question.note, estimate: question.estimate };
+        return afterApplied(rest, applyReading(rest, indicator, answer, settle(value, indicator), true));
+      }
+    }
   }
   const picked = option?.startsWith('r') ? question.readings[Number(option.slice(1))] : undefined;
   if (picked && question.kind === 'ambiguous') {

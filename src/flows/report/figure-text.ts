@@ -1,14 +1,15 @@
 import { msg, type Lang, type Message, type Params } from '../../app/messages.ts';
 import { isMeasureUnit, type Indicator, type MeasureUnit } from '../../domain/bloc.ts';
 import { formatNumber } from '../../domain/figures/index.ts';
-import { figureWithCompletion, numberWithUnit, unitWord, withConfirmedMark } from '../shared/figure-text.ts';
+import { figureWithCompletion, numberWithUnit, unitWord, withConfirmedMarks } from '../shared/figure-text.ts';
 import type { DraftValue } from './session.ts';
 
 export { figureText, numberWithUnit, planFor, unitWord } from '../shared/figure-text.ts';
 
 /**
  * Figures as the person reporting sees them: the shared figure with completion, and the marks a
- * figure of the draft carries (estimate, confirmed out of range, note, how the text was read).
+ * figure of the draft carries (estimate, confirmed out of range or against a rule, note, how the text was
+ * read).
  */
 
 /** The indicator's name in the person's language. */
@@ -25,7 +26,7 @@ export function figureDetail(
 ): Message {
   let out = readingNotes(figureWithCompletion(value.value, indicator, plan), notes);
   if (value.estimate) out = msg('report.detail.estimate', { figure: out });
-  out = withConfirmedMark(out, value.confirmed);
+  out = withConfirmedMarks(out, { outOfRange: value.confirmed, validation: value.confirmedRule });
   if (value.note) out = msg('report.detail.note', { figure: out, note: value.note });
   return out;
 }

@@ -3,6 +3,7 @@ import type { CommandName } from '../../app/permissions.ts';
 import type { Reportability } from '../../app/use-cases/report-status.ts';
 import type { Bloc } from '../../domain/bloc.ts';
 import type { StepOutcome } from '../engine/types.ts';
+import { askCheck, askShare } from './ask-check.ts';
 import { askAmbiguous, askConfirm, askIndicator } from './ask-indicator.ts';
 import type { FlowDraft, ReportDraft } from './session.ts';
 import { showSummary } from './summary.ts';
@@ -32,7 +33,7 @@ export function askAt(here: Here, index: number, lead: Reply[] = []): Outcome {
   };
 }
 
-/** Asks the first open question (a reading to choose, a value to confirm), if there is one. */
+/** Asks the first open question (a reading to choose, a value to confirm or keep), if there is one. */
 export function askQueued(here: Here, lead: Reply[] = []): Outcome | undefined {
   const question = here.draft.queue[0];
   if (!question) return undefined;
@@ -46,10 +47,13 @@ export function askQueued(here: Here, lead: Reply[] = []): Outcome | undefined {
       next: { step: 'ambiguous', draft, expects: 'choice' },
     };
   }
-  return {
-    replies: [...lead, askConfirm(indicator, question, here.lang)],
-    next: { step: 'confirm', draft, expects: 'choice' },
-  };
+  const asked =
+    question.kind === 'check'
+      ? askCheck({ ...here, draft }, indicator, question)
+      : question.kind === 'shareOfPlan'
+        ? askShare({ ...here, draft }, indicator, question)
+        : askConfirm(indicator, question, here.lang);
+  return { replies: [...lead, asked], next: { step: 'confirm', draft, expects: 'choice' } };
 }
 
 /** The first required indicator still without a figure, as an index. */

@@ -204,6 +204,7 @@ function toDraftValues(values: ReportedValue[]): Record<string, DraftValue> {
       note: v.note,
       estimate: v.estimate,
       ...(v.confirmedOutOfRange ? { confirmed: true } : {}),
+      ...(v.confirmedValidation ? { confirmedRule: true } : {}),
     };
   }
   return out;

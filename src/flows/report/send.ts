@@ -6,14 +6,14 @@ import type { ReportedValue } from '../../domain/submission.ts';
 import type { FlowContext } from '../engine/types.ts';
 import { displayDateTime, periodLabel } from '../shared/format.ts';
 import { unitName } from '../shared/labels.ts';
-import { changeLines } from './change-lines.ts';
+import { receiptChanges } from './change-lines.ts';
 import { askAt, firstMissingRequired, type Here, type Outcome } from './navigation.ts';
 import { acceptedReply, notMemberReply, refusalMessage } from './period.ts';
 import type { ReportDraft } from './session.ts';
 
 /**
  * The draft's figures as the domain stores them, in the bloc's order. A value confirmed outside its
- * valid range carries the flag; its note stays what the person wrote.
+ * valid range, or against a validation rule, carries that flag; its note stays what the person wrote.
  */
 export function reportedValues(bloc: Bloc, draft: ReportDraft): ReportedValue[] {
   return bloc.indicators.flatMap((indicator) => {
@@ -22,6 +22,7 @@ export function reportedValues(bloc: Bloc, draft: ReportDraft): ReportedValue[] 
     const value: ReportedValue = { indicatorCode: indicator.code, raw: v.raw, value: v.value, estimate: v.estimate };
     if (v.note) value.note = v.note;
     if (v.confirmed) value.confirmedOutOfRange = true;
+    if (v.confirmedRule) value.confirmedValidation = true;
     return [value];
   });
 }
@@ -67,8 +68,13 @@ export async function send(ctx: FlowContext, here: Here): Promise<Outcome> {
       };
       if (!result.revision) return { replies: [reply('report.receipt', params)] };
       // "Unchanged" exactly when storage audited no change: both use the domain's comparison.
-      const key = result.changes.length > 0 ? 'report.receiptRevision' : 'report.receiptUnchanged';
-      return { replies: [reply(key, { ...params, revision: s.revision, changes: changeLines(here, result.changes) })] };
+      if (result.changes.length === 0)
+        return { replies: [reply('report.receiptUnchanged', { ...params, revision: s.revision })] };
+      const { lines, retyped } = receiptChanges(here, result.changes);
+      const revision = { ...params, revision: s.revision };
+      if (lines.length === 0) return { replies: [reply('report.receiptRetyped', { ...revision, retyped })] };
+      const changes = retyped > 0 ? [...lines, msg('report.retypedAlso', { count: retyped })] : lines;
+      return { replies: [reply('report.receiptRevision', { ...revision, changes })] };
     }
   }
 }

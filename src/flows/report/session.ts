@@ -15,15 +15,20 @@ export const DraftValueSchema = z.object({
   estimate: z.boolean(),
   /** Outside the indicator's valid range, and the person confirmed it. */
   confirmed: z.boolean().optional(),
+  /** A validation rule asked it back (plan, previous month) and the person confirmed it. */
+  confirmedRule: z.boolean().optional(),
 });
 export type DraftValue = z.infer<typeof DraftValueSchema>;
 
 /**
- * A figure waiting for the person: two readings to choose from (`ambiguous`), or a value outside the
- * valid range to confirm (`outOfRange`, one reading). The first of the draft's queue is the one asked.
+ * A figure waiting for the person: two readings to choose from (`ambiguous`), a value outside the
+ * valid range to confirm (`outOfRange`), a value a validation rule asks back (`check`, with the
+ * `rule` and what it was compared with, `reference`: the plan or the previous month's figure), or a
+ * bare number read as a share of the unit's plan (`shareOfPlan`: "17" → 17/17). Each but the first
+ * has one reading. The first of the draft's queue is the one asked.
  */
 export const OpenQuestionSchema = z.object({
-  kind: z.enum(['ambiguous', 'outOfRange']),
+  kind: z.enum(['ambiguous', 'outOfRange', 'check', 'shareOfPlan']),
   code: z.string(),
   raw: z.string(),
   note: z.string().optional(),
@@ -32,6 +37,8 @@ export const OpenQuestionSchema = z.object({
   /** The money unit typed, when the figure was converted into the indicator's unit. */
   convertedFrom: z.enum(MONEY_UNITS).optional(),
   englishDecimal: z.boolean().optional(),
+  rule: z.enum(['denominator', 'belowPrevious', 'aboveTenfold', 'belowTenth']).optional(),
+  reference: z.number().optional(),
 });
 export type OpenQuestion = z.infer<typeof OpenQuestionSchema>;
 

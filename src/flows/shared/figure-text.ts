@@ -49,7 +49,16 @@ export function figureWithCompletion(value: FigureValue, indicator: Indicator, p
   return percent === undefined ? figure : msg('report.detail.ofPlan', { figure, percent: formatPercent(percent) });
 }
 
-/** The mark of a figure the person confirmed outside the indicator's valid range (a flag on the value). */
-export function withConfirmedMark(figure: Message, confirmedOutOfRange: boolean | undefined): Message {
-  return confirmedOutOfRange ? msg('report.detail.confirmed', { figure }) : figure;
+/**
+ * The marks of a figure the person confirmed when asked: outside the indicator's valid range, or
+ * against a validation rule (the unit's plan, its previous month). Flags on the value, each its own.
+ */
+export function withConfirmedMarks(
+  figure: Message,
+  confirmed: { outOfRange?: boolean; validation?: boolean },
+): Message {
+  let out = figure;
+  if (confirmed.outOfRange) out = msg('report.detail.confirmed', { figure: out });
+  if (confirmed.validation) out = msg('report.detail.confirmedRule', { figure: out });
+  return out;
 }

@@ -4,6 +4,7 @@ import { loadBlocs } from '../../../src/config/bloc-loader.ts';
 import { blocYear, type Bloc, type Indicator } from '../../../src/domain/bloc.ts';
 import { periodYear } from '../../../src/domain/calendar/index.ts';
 import type { FigureValue } from '../../../src/domain/figure.ts';
+import type { MagnitudeScale } from '../../../src/domain/figures/index.ts';
 import { figureText, indicatorName, unitWord } from '../../../src/flows/report/figure-text.ts';
 import { unitName } from '../../../src/flows/shared/labels.ts';
 import { displayDateTime, periodLabel } from '../../../src/flows/shared/format.ts';
@@ -99,6 +100,21 @@ export function firstLine(text: string | undefined): string {
 /** A figure as the bot writes it ("20,207 tỷ đồng"): also the label of a reading's button. */
 export function figureLabel(bloc: Bloc, code: string, value: FigureValue): string {
   return renderLabel(figureText(value, indicator(bloc, code)), 'vi');
+}
+
+/** One reading of an ambiguous figure, as its button shows it: "20.207 tỷ đồng (≈ 20 nghìn tỷ)". */
+export function readingLabel(
+  bloc: Bloc,
+  code: string,
+  value: FigureValue,
+  scale: MagnitudeScale,
+  amount: string,
+): string {
+  const magnitude = msg(`figures.magnitude.${scale}`, { amount });
+  return renderLabel(
+    msg('report.readingMagnitude', { figure: figureText(value, indicator(bloc, code)), magnitude }),
+    'vi',
+  );
 }
 
 /** A button label that is a locale key ("Gửi báo cáo"). */

@@ -8,9 +8,14 @@ function units(message: SentMessage | undefined): Message[] {
   return (message?.reply.params?.units ?? []) as Message[];
 }
 
-/** Unit name → the key of its state, from the lines of a missing.period reply. */
-function states(message: SentMessage | undefined): Map<unknown, string | undefined> {
-  return new Map(units(message).map((l) => [l.params?.label, (l.params?.state as Message | undefined)?.key]));
+/** Unit name → the key of its state, from the groups of a missing.period reply (one state per group). */
+function states(message: SentMessage | undefined): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const group of units(message).filter((m) => m.key === 'missing.group')) {
+    for (const name of String(group.params?.units).split(', '))
+      out.set(name, (group.params?.state as Message | undefined)?.key);
+  }
+  return out;
 }
 
 const UNIT_IDS = [
@@ -61,27 +66,56 @@ describe('/chuanop', () => {
     expect(byUnit.has('Huyện Văn Bàn')).toBe(false);
     expect(byUnit.get('Huyện Si Ma Cai')).toBe('common.reportState.late');
     expect(byUnit.get('Huyện Bát Xát')).toBe('common.reportState.draft');
-    expect(units(answer)).toContainEqual({
-      key: 'common.item',
-      params: {
-        label: 'Huyện Bảo Yên',
-        state: { key: 'common.reportState.returned', params: { reason: 'Thiếu chỉ tiêu 3', until: '22/06/2023' } },
+    // One line per state, over the units it is true of: the long clause is not repeated per unit.
+    expect(units(answer)).toEqual([
+      {
+        key: 'missing.group',
+        params: {
+          state: { key: 'common.reportState.late', params: { since: '17/06/2023', lock: '09/07/2023' } },
+          count: 5,
+          units: 'Thành phố Lào Cai, Thị xã Sa Pa, Huyện Bảo Thắng, Huyện Mường Khương, Huyện Si Ma Cai',
+        },
       },
-    });
-    expect(units(answer)).toContainEqual({
-      key: 'common.item',
-      params: {
-        label: 'Huyện Mường Khương',
-        state: { key: 'common.reportState.late', params: { since: '17/06/2023', lock: '09/07/2023' } },
+      {
+        key: 'missing.group',
+        params: {
+          state: {
+            key: 'common.reportState.draft',
+            params: {
+              state: { key: 'common.reportState.late', params: { since: '17/06/2023', lock: '09/07/2023' } },
+            },
+          },
+          count: 1,
+          units: 'Huyện Bát Xát',
+        },
       },
-    });
+      {
+        key: 'missing.group',
+        params: {
+          state: { key: 'common.reportState.returned', params: { reason: 'Thiếu chỉ tiêu 3', until: '22/06/2023' } },
+          count: 1,
+          units: 'Huyện Bảo Yên',
+        },
+      },
+    ]);
   });
 
   it('before the due date shows when each is due', async () => {
     h.clock.now = local('2023-06-12T10:00');
     const [answer] = await (await h.person({ role: 'secretariat' })).say('/missing');
     expect(answer?.reply.params?.count).toBe(9);
-    expect(units(answer)[0]?.params?.state).toEqual({ key: 'common.reportState.due', params: { due: '16/06/2023' } });
+    // Nine units, one state: one line for all of them.
+    expect(units(answer)).toEqual([
+      {
+        key: 'missing.group',
+        params: {
+          state: { key: 'common.reportState.due', params: { due: '16/06/2023' } },
+          count: 9,
+          units:
+            'Thành phố Lào Cai, Thị xã Sa Pa, Huyện Bát Xát, Huyện Bảo Thắng, Huyện Bảo Yên, Huyện Bắc Hà, Huyện Mường Khương, Huyện Si Ma Cai, Huyện Văn Bàn',
+        },
+      },
+    ]);
   });
 
   it('says so when every unit is in', async () => {
@@ -115,10 +149,11 @@ describe('/chuanop', () => {
     expect(juneReply?.reply.params?.count).toBe(3);
     expect(units(juneReply)).toEqual([
       {
-        key: 'common.item',
+        key: 'missing.group',
         params: {
-          label: 'Huyện Si Ma Cai',
           state: { key: 'common.reportState.reopened', params: { until: '14/07/2023' } },
+          count: 1,
+          units: 'Huyện Si Ma Cai',
         },
       },
       { key: 'missing.lockedOut', params: { count: 2, units: 'Huyện Mường Khương, Huyện Văn Bàn' } },

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleChat } from '../../../src/channels/console/console-chat.ts';
 import { createHarness, keys, type Harness } from '../../support/flow-harness.ts';
+import { t } from '../../../src/i18n/i18n.ts';
 import { last, optionIds, optionTexts, summaryFields } from './helpers.ts';
 
 const ACHIEVEMENTS = 'Dẫn đầu khối về giải quyết hồ sơ trực tuyến, 100% thủ tục đúng hạn.';
@@ -72,12 +73,19 @@ describe('/dexuat: nominate an advanced model', () => {
     expect(keys(await chat.say('xin chào'))).toEqual(['engine.hint']);
   });
 
-  it('shows the personal-data notice with the bloc text as soon as an individual is chosen, then takes and stores them', async () => {
+  it('shows one short personal-data notice as soon as an individual is chosen, the whole text on request, then takes and stores them', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await chat.say('/dexuat');
     const askName = await chat.say('cá nhân');
-    expect(keys(askName)).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.ask.nameIndividual']);
-    expect(askName[0]?.reply.params).toEqual({ blocNotice: h.bloc.options.privacyNotice });
+    expect(keys(askName)).toEqual(['nominate.privacy.short', 'nominate.ask.nameIndividual']);
+    expect(askName[0]?.reply.choices).toEqual([
+      [{ id: expect.stringMatching(/\|privacyMore$/), label: { key: 'nominate.privacy.more' } }],
+    ]);
+    // Short: one or two lines on a phone, not ninety words.
+    expect(t('nominate.privacy.short').split(/\s+/).length).toBeLessThanOrEqual(30);
+    const more = await chat.say('xem đầy đủ');
+    expect(keys(more)).toEqual(['nominate.privacy.fullWithBloc', 'nominate.ask.nameIndividual']);
+    expect(more[0]?.reply.params).toEqual({ blocNotice: h.bloc.options.privacyNotice });
     const position = await chat.say('Nguyễn Thị Hoa');
     expect(keys(position)).toEqual(['nominate.ask.position']);
     expect(position[0]?.reply.params).toEqual({ name: 'Nguyễn Thị Hoa', max: 200 });
@@ -207,7 +215,7 @@ describe('/dexuat: nominate an advanced model', () => {
     });
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await chat.say('/dexuat');
-    expect(keys(await chat.say('2'))).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.ask.nameIndividual']);
+    expect(keys(await chat.say('2'))).toEqual(['nominate.privacy.short', 'nominate.ask.nameIndividual']);
     for (const answer of ['Nguyễn Thị Hoa', 'Chuyên viên', 'UBND huyện', '6', ACHIEVEMENTS]) await chat.say(answer);
     const summary = await chat.say('bỏ qua');
     expect(keys(summary)).toEqual(['nominate.duplicate.warning', 'nominate.summary']);
@@ -245,7 +253,7 @@ describe('/dexuat: nominate an advanced model', () => {
     // A collective becomes an individual: the notice comes before the position is asked, then the workplace.
     await chat.say('2');
     await chat.say('loại');
-    expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.ask.position']);
+    expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.privacy.short', 'nominate.ask.position']);
     expect(keys(await chat.say('Hiệu trưởng'))).toEqual(['nominate.ask.workplace']);
     const summary = await chat.say('Trường Tiểu học Lử Thẩn');
     expect(keys(summary)).toEqual(['nominate.summary']);
@@ -269,7 +277,7 @@ describe('/dexuat: nominate an advanced model', () => {
     const chat = await h.person({ role: 'focal' });
     expect(keys(await chat.say('/dexuat ca nhan'))).toEqual([
       'nominate.intro',
-      'nominate.privacy.noticeWithBloc',
+      'nominate.privacy.short',
       'nominate.ask.nameIndividual',
     ]);
     expect(keys(await chat.say('quay lại'))).toEqual(['nominate.ask.kind']);
@@ -285,7 +293,7 @@ describe('/dexuat: nominate an advanced model', () => {
     await chat.say('hủy đề xuất');
     await chat.say('có');
     await chat.say('/dexuat');
-    expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.ask.nameIndividual']);
+    expect(keys(await chat.say('cá nhân'))).toEqual(['nominate.privacy.short', 'nominate.ask.nameIndividual']);
   });
 
   it('gives the notice at the summary to a draft for an individual begun before it was asked up front', async () => {
@@ -300,7 +308,7 @@ describe('/dexuat: nominate an advanced model', () => {
     const before = { ...saved.drafts.dexuat, draft: { ...saved.drafts.dexuat.draft, noticeShown: undefined } };
     await sessions.set(key, { ...saved, drafts: { dexuat: before } }, 60_000);
     for (const answer of ['5', ACHIEVEMENTS]) await chat.say(answer);
-    expect(keys(await chat.say('bỏ qua'))).toEqual(['nominate.privacy.noticeWithBloc', 'nominate.summary']);
+    expect(keys(await chat.say('bỏ qua'))).toEqual(['nominate.privacy.fullWithBloc', 'nominate.summary']);
   });
 
   it('is refused to a leader, in a group, and on a stale button', async () => {

@@ -102,6 +102,24 @@ describe('/baocao: a full report', () => {
     expect(value).toMatchObject({ raw: '1.234', value: { type: 'scalar', value: 1.234 } });
   });
 
+  it('gives each reading of an ambiguous amount its magnitude in words: ≈ 20 tỷ against ≈ 20 nghìn tỷ', async () => {
+    const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
+    await chat.say('/baocao');
+    for (const answer of SEED_ANSWERS.slice(0, 2)) await chat.say(answer);
+    const asked = await chat.say('20,207 tỷ');
+    expect(keys(asked)).toEqual(['report.ambiguous']);
+    const [decimal, thousands] = last(asked).reply.choices!.flat();
+    const reading = (number: string, scale: string, amount: string) => ({
+      key: 'report.readingMagnitude',
+      params: {
+        figure: { key: 'report.value.unit', params: { number, unit: { key: 'units.billion_vnd' } } },
+        magnitude: { key: `figures.magnitude.${scale}`, params: { amount } },
+      },
+    });
+    expect(decimal?.label).toEqual(reading('20,207', 'billion', '20'));
+    expect(thousands?.label).toEqual(reading('20.207', 'thousandBillion', '20'));
+  });
+
   it('asks to confirm an out-of-range figure: confirmed, it is stored with a flag (not a note) and marked in the summary, /xem and the receipt; retyped, it is asked again', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await chat.say('/baocao');

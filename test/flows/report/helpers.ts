@@ -9,16 +9,20 @@ export const JUNE_12 = new Date('2023-06-12T03:00:00Z');
 /** 10:00 on 20 June 2023: past due, not locked (June locks at the end of 9 July). */
 export const JUNE_20 = new Date('2023-06-20T03:00:00Z');
 
-/** The 11 example indicators answered with the seed's forms, in order. */
+/**
+ * The 11 example indicators answered with the seed's forms, in order, by Si Ma Cai: its ratios fit
+ * its plan (13 communes for universal education, 12 for the new-rural standard), not the province's
+ * 152/152 and 62/127, which a validation rule asks back.
+ */
 export const SEED_ANSWERS = [
   '45,2 tỷ',
   '51,6%',
   '20.207 tỷ',
   '91%',
   '1.100',
-  '152/152',
+  '13/13',
   '99,7%',
-  '62/127',
+  '6/12',
   '10,61',
   '1502',
   '9.224',
@@ -31,9 +35,9 @@ export const SEED_VALUES: Record<string, unknown> = {
   'gia-tri-cong-nghiep': { type: 'scalar', value: 20207 },
   'gia-tri-cong-nghiep-cung-ky': { type: 'scalar', value: 91 },
   'viec-lam-moi': { type: 'scalar', value: 1100 },
-  'pho-cap-giao-duc': { type: 'ratio', numerator: 152, denominator: 152 },
+  'pho-cap-giao-duc': { type: 'ratio', numerator: 13, denominator: 13 },
   'huy-dong-hoc-sinh': { type: 'scalar', value: 99.7 },
-  'xa-nong-thon-moi': { type: 'ratio', numerator: 62, denominator: 127 },
+  'xa-nong-thon-moi': { type: 'ratio', numerator: 6, denominator: 12 },
   'tieu-chi-ntm': { type: 'scalar', value: 10.61 },
   'khen-thuong-tap-the': { type: 'scalar', value: 1502 },
   'khen-thuong-ca-nhan': { type: 'scalar', value: 9224 },

@@ -63,34 +63,40 @@ describe('/baocao: revisions and timeliness', () => {
     expect((await stored())?.revision).toBe(1);
   });
 
-  it('a figure typed another way with the same value is a change: the receipt lists it, as storage audits it', async () => {
+  it('a figure only typed another way is a revision storage audits; the receipt counts it instead of listing it', async () => {
     const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
     await reportAndSend(chat);
     await chat.say('/baocao');
     await chat.say('1: 45.2 tỷ');
     const receipt = await chat.say('1');
-    expect(keys(receipt)).toEqual(['report.receiptRevision']);
+    expect(keys(receipt)).toEqual(['report.receiptRetyped']);
     const params = receipt[0]!.reply.params!;
     const saved = await stored();
     expect(saved?.revision).toBe(2);
-    expect(params.revision).toBe(saved?.revision);
-    expect(params.changes).toEqual([
-      {
-        key: 'report.changeRaw',
-        params: expect.objectContaining({
-          number: 1,
-          before: '45,2 tỷ',
-          after: '45.2 tỷ',
-          figure: { key: 'report.value.unit', params: { number: '45,2', unit: { key: 'units.billion_vnd' } } },
-        }),
-      },
-    ]);
+    expect(params).toMatchObject({ revision: 2, retyped: 1, count: 11 });
     const trail = (await repos().submissions.auditTrail(h.bloc.id, '2023-06', 'si-ma-cai')).filter(
       (e) => e.revision === 2,
     );
     expect(trail.map((e) => [e.indicatorCode, e.before?.raw, e.after?.raw])).toEqual([
       ['thu-ngan-sach', '45,2 tỷ', '45.2 tỷ'],
     ]);
+  });
+
+  it('a revision receipt lists the values that changed, then one line for the figures only retyped', async () => {
+    const chat = await h.person({ role: 'focal', unitId: 'si-ma-cai' });
+    await reportAndSend(chat);
+    await chat.say('/baocao');
+    await chat.say('1: 45.2 tỷ\n10: 1.502\n11: 9300');
+    const receipt = await chat.say('1');
+    expect(keys(receipt)).toEqual(['report.receiptRevision']);
+    const changes = receipt[0]!.reply.params!.changes;
+    expect(Array.isArray(changes) && changes.map((c) => c.key)).toEqual(['report.change', 'report.retypedAlso']);
+    expect(Array.isArray(changes) && changes[0]?.params?.number).toBe(11);
+    expect(Array.isArray(changes) && changes[1]).toEqual({ key: 'report.retypedAlso', params: { count: 2 } });
+    const trail = (await repos().submissions.auditTrail(h.bloc.id, '2023-06', 'si-ma-cai')).filter(
+      (e) => e.revision === 2,
+    );
+    expect(trail.map((e) => e.indicatorCode)).toEqual(['thu-ngan-sach', 'khen-thuong-tap-the', 'khen-thuong-ca-nhan']);
   });
 
   it('a report after the due day is late; a later revision keeps that', async () => {

@@ -1,0 +1,1 @@
+export { validationFinding, type ValidationContext, type ValidationFinding, type ValidationRule } from './rules.ts';
