@@ -72,7 +72,16 @@ export async function route(ctx: FlowContext, stored: Session, flows: FlowRegist
   if (inbound.chatType === 'group') return { session, replies: [] };
   if (ctx.actor.who.includes('stranger')) return { session, replies: [reply('engine.hintStranger')] };
   const waiting = parkedReminders(ctx, session, flows);
-  return { session, replies: waiting.length > 0 ? waiting : [reply('engine.hint')] };
+  return { session, replies: waiting.length > 0 ? waiting : [reply(hintFor(ctx))] };
+}
+
+/** What the bot can do for this person, by their widest role: the secretariat's desk first. */
+function hintFor(ctx: FlowContext) {
+  const { who } = ctx.actor;
+  if (who.includes('secretariat') || who.includes('admin')) return 'engine.hintSecretariat';
+  if (who.includes('focal')) return 'engine.hintFocal';
+  if (who.includes('leader')) return 'engine.hintLeader';
+  return 'engine.hint';
 }
 
 function answerQuestion(
