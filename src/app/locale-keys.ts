@@ -426,6 +426,7 @@ export interface LocaleParamNames {
   'blocFile.summary.option.privacySet': never;
   'blocFile.summary.option.privacyUnset': never;
   'blocFile.summary.missingPlan': 'codes' | 'unit' | 'year';
+  'blocFile.summary.noHolidays': 'year';
 }
 
 /** A key of `locales/vi.json` (and `en.json`, which has the same keys). */

@@ -8,7 +8,7 @@ import { problem, type BlocErrorKey, type BlocProblem, type ProblemParams } from
 import { blocFileSchema } from './bloc-schema.ts';
 import { readYaml } from './bloc-yaml.ts';
 
-export { summarizeBloc, type BlocSummary } from './bloc-summary.ts';
+export { blocWarnings, summarizeBloc, type BlocSummary } from './bloc-summary.ts';
 export { BLOC_ERROR_KINDS, BLOC_ERROR_PREFIX, type BlocErrorKind } from './bloc-messages.ts';
 
 /**
