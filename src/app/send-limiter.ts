@@ -23,6 +23,8 @@ export interface SendLimiterOptions {
   slowdown?: Partial<Slowdown>;
   /** Telegram group and supergroup ids are negative. */
   isGroup?: (chatId: string) => boolean;
+  /** How much of the global pace a late timer or busy event loop may catch up on, in ms (default 50). */
+  catchUpMs?: number;
   timers?: LimiterTimers;
 }
 
@@ -79,7 +81,7 @@ export class SendLimiter {
     this.isGroup = options.isGroup ?? ((chatId) => chatId.startsWith('-'));
     this.timers = options.timers ?? systemTimers;
     const slowdown: Slowdown = { ...DEFAULT_SLOWDOWN, ...options.slowdown };
-    this.pace = new GlobalPace(this.limits.globalPerSecond, slowdown, this.timers);
+    this.pace = new GlobalPace(this.limits.globalPerSecond, slowdown, this.timers, options.catchUpMs ?? 50);
   }
 
   /** Sends accepted and not yet settled: the dispatcher claims more rows only while this is low. */

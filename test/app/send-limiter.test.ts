@@ -78,7 +78,7 @@ describe('SendLimiter', () => {
   });
 
   it('spreads sends to many chats evenly at the global rate', async () => {
-    const { send, starts } = setup({ limits: { globalPerSecond: 20 } });
+    const { send, starts } = setup({ limits: { globalPerSecond: 20 }, catchUpMs: 0 });
     for (let i = 0; i < 60; i++) void send(`${1000 + i}`, `m${i}`);
     await vi.runAllTimersAsync();
     expect(starts.map((s) => s.at)).toEqual(Array.from({ length: 60 }, (_, i) => i * 50));
@@ -90,8 +90,27 @@ describe('SendLimiter', () => {
     ).toBe(20);
   });
 
+  it('catches up on slots a busy event loop made it miss, yet never sends more than the rate in a second', async () => {
+    // Every timer fires 80 ms late, longer than the 50 ms between slots at 20/s.
+    const late = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms + 80)) };
+    const run = async (catchUpMs: number) => {
+      vi.setSystemTime(T0);
+      const { send, starts } = setup({ limits: { globalPerSecond: 20 }, catchUpMs, timers: late });
+      for (let i = 0; i < 100; i++) void send(`${5000 + i}`, `m${i}`);
+      await vi.runAllTimersAsync();
+      return starts.map((s) => s.at);
+    };
+    // Without catching up, every other slot costs a whole late timer: 100 sends take over 49 × 130 ms.
+    expect((await run(0)).at(-1)).toBeGreaterThan(49 * 130);
+    // Catching up 100 ms keeps close to the pace (99 slots of 50 ms), though each wait for the
+    // one-second window is a late timer too.
+    const caughtUp = await run(100);
+    expect(caughtUp.at(-1)).toBeLessThan(99 * 50 * 1.1);
+    expect(mostInWindow(caughtUp, 1000)).toBeLessThanOrEqual(20);
+  });
+
   it('lets a reply to a person who is chatting take the next slot ahead of a broadcast', async () => {
-    const { limiter, send, starts } = setup({ limits: { globalPerSecond: 20 } });
+    const { limiter, send, starts } = setup({ limits: { globalPerSecond: 20 }, catchUpMs: 0 });
     for (let i = 0; i < 8; i++) void send(`${2000 + i}`, `broadcast ${i}`);
     await vi.advanceTimersByTimeAsync(120);
     const answered = limiter.run(
@@ -119,6 +138,7 @@ describe('SendLimiter', () => {
     const { send, starts, startsOf } = setup({
       limits: { globalPerSecond: 10 },
       slowdown: { factor: 0.8, floor: 0.5, cooldownMs: 1000, recoverMs: 5000 },
+      catchUpMs: 0,
     });
     void send('5', 'flooded', { retryAfterMs: 3000 });
     void send('5', 'after the wait');
