@@ -209,6 +209,8 @@ export class FakeBotApi extends EventEmitter {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // When the request reached us, before its body is read: what flood limits count.
+    const arrivedAt = Date.now();
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path.slice(this.basePath.length));
     if (!path.startsWith(`${this.basePath}/`) || !match)
@@ -221,7 +223,7 @@ export class FakeBotApi extends EventEmitter {
     } catch {
       return json(res, 400, { ok: false, error_code: 400, description: 'Bad Request: cannot parse body' });
     }
-    const call: ApiCall = { method, params: body.params, at: Date.now() };
+    const call: ApiCall = { method, params: body.params, at: arrivedAt };
     const fault = this.faults.faultFor(call);
     if (fault) call.fault = fault.kind;
     if (fault?.kind === 'status') call.status = fault.status;

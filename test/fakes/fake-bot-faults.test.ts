@@ -35,6 +35,26 @@ describe("the fake Bot API's flood limits", () => {
     expect(limits.admit('f', 1001)).toEqual({ kind: 'global', retryAfterS: 1 });
   });
 
+  it('with a burst allowance, tolerates bunched arrivals at the rate but not a client over it for long', () => {
+    const bucket = new RateLimiter({ globalPerSecond: 10, globalBurst: 5 });
+    // Five at once pass, the sixth waits for a token (0.1 s at 10/s).
+    expect([1, 2, 3, 4, 5, 6].map((chat) => bucket.admit(String(chat), 0))).toEqual([
+      ...Array<undefined>(5).fill(undefined),
+      { kind: 'global', retryAfterS: 1 },
+    ]);
+    expect(bucket.admit('6', 100)).toBeUndefined();
+    // 9 sends a second for a minute, arriving in bunches of three: never refused.
+    const steady = new RateLimiter({ globalPerSecond: 10, globalBurst: 5 });
+    let refused = 0;
+    for (let i = 0; i < 540; i++) if (steady.admit(`c${i}`, 10_000 + Math.floor(i / 3) * 333)) refused++;
+    expect(refused).toBe(0);
+    // 11 a second: the bucket runs dry within the first seconds (5 tokens, 1 lost a second).
+    const over = new RateLimiter({ globalPerSecond: 10, globalBurst: 5 });
+    const firstRefusal = Array.from({ length: 110 }, (_, i) => i).find((i) => over.admit(`c${i}`, i * 91));
+    expect(firstRefusal).toBeDefined();
+    expect((firstRefusal ?? 0) * 91).toBeLessThan(10_000);
+  });
+
   it('fails the same sends for the same seed, about as often as asked', () => {
     const rolls = (seed: number) => {
       const random = new RandomFaults({ serverError: 0.05, tooManyRequests: 0.01, seed });

@@ -13,9 +13,16 @@ export interface RateLimits {
   perGroupPerMinute?: number;
   /** Sends reaching the bot API in any 1 s, over all chats (Telegram: about 30). */
   globalPerSecond?: number;
+  /**
+   * Tolerate short bursts above the global rate, as Telegram does ("about" 30/s): the rate is then a
+   * token bucket refilled at `globalPerSecond` holding up to this many sends, instead of a strict
+   * one-second window. A client over the rate for long still gets 429s; one whose requests were
+   * bunched by a busy machine or network does not.
+   */
+  globalBurst?: number;
 }
 
-export const TELEGRAM_RATE_LIMITS: Required<RateLimits> = {
+export const TELEGRAM_RATE_LIMITS: RateLimits = {
   perChatGapMs: 1000,
   perGroupPerMinute: 20,
   globalPerSecond: 30,
@@ -32,6 +39,7 @@ export class RateLimiter {
   private readonly lastToChat = new Map<string, number>();
   private readonly toGroup = new Map<string, number[]>();
   private global: number[] = [];
+  private bucket: { tokens: number; at: number } | undefined;
 
   constructor(readonly limits: RateLimits) {}
 
@@ -47,14 +55,36 @@ export class RateLimiter {
     const group = chatId.startsWith('-') ? within(this.toGroup.get(chatId) ?? [], now, 60_000) : undefined;
     if (group && perGroupPerMinute !== undefined && group.length >= perGroupPerMinute)
       return refuse('group', (group[group.length - perGroupPerMinute] ?? now) + 60_000);
-    this.global = within(this.global, now, 1000);
-    if (globalPerSecond !== undefined && this.global.length >= globalPerSecond)
-      return refuse('global', (this.global[this.global.length - globalPerSecond] ?? now) + 1000);
-    this.lastToChat.set(chatId, now);
-    if (group) this.toGroup.set(chatId, [...group, now]);
-    this.global.push(now);
+    const globalWait = this.globalWait(now);
+    if (globalWait !== undefined) return refuse('global', now + globalWait);
+    this.lastToChat.set(chatId, Math.max(now, last ?? now));
+    if (group) this.toGroup.set(chatId, insert(group, now));
+    if (this.bucket) this.bucket.tokens -= 1;
+    else if (globalPerSecond !== undefined) this.global = insert(this.global, now);
     return undefined;
   }
+
+  /** How long until the global rate lets one more send through; undefined if it does now. */
+  private globalWait(now: number): number | undefined {
+    const { globalPerSecond: rate, globalBurst: burst } = this.limits;
+    if (rate === undefined) return undefined;
+    if (burst !== undefined) {
+      const bucket = (this.bucket ??= { tokens: burst, at: now });
+      bucket.tokens = Math.min(burst, bucket.tokens + (Math.max(0, now - bucket.at) * rate) / 1000);
+      bucket.at = Math.max(bucket.at, now);
+      return bucket.tokens >= 1 ? undefined : ((1 - bucket.tokens) * 1000) / rate;
+    }
+    this.global = within(this.global, now, 1000);
+    return this.global.length >= rate ? (this.global[this.global.length - rate] ?? now) + 1000 - now : undefined;
+  }
+}
+
+/** `times` with `t` in its place: calls are timed on arrival but admitted once their body is read. */
+function insert(times: number[], t: number): number[] {
+  let at = times.length;
+  while (at > 0 && (times[at - 1] ?? 0) > t) at--;
+  times.splice(at, 0, t);
+  return times;
 }
 
 /** The times still inside the window of `windowMs` ending now (one exactly `windowMs` ago is out). */
