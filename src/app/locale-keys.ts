@@ -495,6 +495,7 @@ export interface LocaleParamNames {
   'blocFile.summary.tieBreak.name': never;
   'blocFile.summary.tieBreak.then': 'first' | 'rest';
   'blocFile.summary.tieBreak.none': never;
+  'blocFile.summary.noHolidays': 'year';
   'zalo.badToken': 'description';
   'zalo.authLost': 'description';
   'zalo.apiUnreachable': 'base' | 'reason';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Bloc } from '../domain/bloc.ts';
-import { loadBlocs, type BlocFileError, type BlocSummary } from '../config/bloc-loader.ts';
+import { blocWarnings, loadBlocs, type BlocFileError, type BlocSummary } from '../config/bloc-loader.ts';
 import { format, type Lang } from '../i18n/i18n.ts';
 import { renderMessage } from '../i18n/render.ts';
 
@@ -37,4 +37,9 @@ export function formatBlocErrors(errors: readonly BlocFileError[], lang: Lang = 
 /** The summary of a good bloc: its heading, then one indented line per fact. */
 export function formatBlocSummary(summary: BlocSummary, lang: Lang = 'vi'): string[] {
   return [renderMessage(summary.heading, lang), ...summary.lines.map((line) => `  ${renderMessage(line, lang)}`)];
+}
+
+/** The warnings of each bloc for the year of `today`, one line each after the bloc's id (said at start-up). */
+export function formatBlocWarnings(blocs: readonly Bloc[], today: Date, lang: Lang = 'vi'): string[] {
+  return blocs.flatMap((bloc) => blocWarnings(bloc, today).map((line) => `${bloc.id}: ${renderMessage(line, lang)}`));
 }

@@ -2,7 +2,7 @@ import { readEnv, type Config } from '../config/env.ts';
 import type { Bloc } from '../domain/bloc.ts';
 import { blocYear } from '../domain/bloc.ts';
 import { t } from '../i18n/i18n.ts';
-import { EXAMPLE_BLOC_FILE, readBlocSource } from './bloc-source.ts';
+import { EXAMPLE_BLOC_FILE, formatBlocWarnings, readBlocSource } from './bloc-source.ts';
 
 /** What every command reads before it asks the composition root (src/main.ts) for a program. */
 export interface Configuration {
@@ -22,6 +22,8 @@ export async function readConfiguration(options: { config?: Config } = {}): Prom
     for (const line of source.lines) console.error(`  ${line}`);
     return 1;
   }
+  for (const file of source.skipped) console.error(t('cli.blocFileSkipped', { file }));
+  for (const line of formatBlocWarnings(source.blocs, new Date())) console.error(line);
   const year = new Date().getFullYear();
   for (const bloc of source.blocs) {
     const chosen = blocYear(bloc, year);

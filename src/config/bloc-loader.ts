@@ -9,7 +9,7 @@ import { displayPath } from './bloc-path.ts';
 import { blocFileSchema } from './bloc-schema.ts';
 import { looksLikeBlocFile, readYaml } from './bloc-yaml.ts';
 
-export { summarizeBloc, type BlocSummary } from './bloc-summary.ts';
+export { blocWarnings, summarizeBloc, type BlocSummary } from './bloc-summary.ts';
 export { BLOC_ERROR_KINDS, BLOC_ERROR_PREFIX, type BlocErrorKind } from './bloc-messages.ts';
 
 /**

@@ -1,5 +1,7 @@
 import { msg, type Message } from '../app/messages.ts';
 import { blocYear, type Bloc, type CalendarDay, type TieBreak } from '../domain/bloc.ts';
+import { localDateOf } from '../domain/calendar/index.ts';
+import { listsHolidaysIn } from '../domain/reminders/index.ts';
 
 /**
  * What `thidua check-config` prints for a good bloc file: enough for the operator to see that the
@@ -51,15 +53,26 @@ export function summarizeBloc(bloc: Bloc, today: Date): BlocSummary {
       focal: msg(o.focalSeesFullTable ? `${S}.option.focalFullTable` : `${S}.option.focalOwnRank`),
       privacy: msg(o.privacyNotice ? `${S}.option.privacySet` : `${S}.option.privacyUnset`),
     }),
+    ...blocWarnings(bloc, today),
     ...missingPlans(bloc),
   ];
   return { heading: msg(`${S}.heading`, { id: bloc.id, name: bloc.name }), lines };
 }
 
+/**
+ * What the operator should fix before the bloc runs for long, said by check-config (in the summary)
+ * and at start-up: the year in use lists no holiday, so reminders would go out on Tết and the other
+ * days off.
+ */
+export function blocWarnings(bloc: Bloc, today: Date): Message[] {
+  const year = yearOf(bloc, today);
+  return listsHolidaysIn(bloc.reminders, year) ? [] : [msg(`${S}.noHolidays`, { year })];
+}
+
+const yearOf = (bloc: Bloc, today: Date): number => localDateOf(today, bloc.calendar.timezone).year;
+
 function inUse(bloc: Bloc, today: Date): Message {
-  const year = Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: bloc.calendar.timezone, year: 'numeric' }).format(today),
-  );
+  const year = yearOf(bloc, today);
   const { year: used, fallback } = blocYear(bloc, year);
   return msg(fallback ? `${S}.inUseFallback` : `${S}.inUse`, { year, used: used.year });
 }

@@ -1,10 +1,13 @@
 /**
- * `npm run bench [-- --quick | --standings]`: updates per second and handling latency of the whole stack (fake Bot
+ * `npm run bench [-- --quick | --standings | --broadcast]`: updates per second and handling latency of the whole
+ * stack (fake Bot
  * API over HTTP → telegraf long polling → engine → SQLite), one report answer per update over many
  * chats, side by side with a bare telegraf echo bot on the same kind of fake server; then standings
- * plus chart for a large bloc and a tenth of it (standings.ts; `--standings` runs only that). Never
- * part of `npm test`: timings depend on the machine.
+ * plus chart for a large bloc and a tenth of it (standings.ts), then a broadcast to 3,000 chats
+ * through the send limiter against the fake's flood limits (broadcast.ts). `--standings` or
+ * `--broadcast` runs only that section. Never part of `npm test`: timings depend on the machine.
  */
+import { loadavg } from 'node:os';
 import type { Update } from 'telegraf/types';
 import { EXAMPLE_BLOC_FILE } from '../../src/cli/bloc-source.ts';
 import { loadBlocs } from '../../src/config/bloc-loader.ts';
@@ -12,6 +15,8 @@ import type { Bloc } from '../../src/domain/bloc.ts';
 import { startEchoBot, type EchoBot } from './echo-bot.ts';
 import { startOurBot, type OurBot } from './our-bot.ts';
 import { paced, pushAll, type BenchTarget, type LatencyResult, type ThroughputResult } from './phases.ts';
+import { printBroadcast } from './broadcast-measure.ts';
+import { runBroadcast, type BroadcastConfig } from './broadcast.ts';
 import { printReport, type BenchConfig } from './report.ts';
 import { runStandingsBench } from './standings.ts';
 import { answerRounds, focalPoints, fullReports, openDrafts, type FocalPoint, type Planned } from './workload.ts';
@@ -72,10 +77,38 @@ async function warmUp(
   }
 }
 
+/**
+ * Telegram's global limit scaled ×10 (300/s) so that a run takes seconds, tolerating bursts of half a
+ * second's worth as Telegram tolerates short ones; the limiter runs 3 % under it. A last run holds
+ * the fake to a strict one-second window, to show what timing jitter alone costs.
+ */
+const BROADCAST: Omit<BroadcastConfig, 'label'> = {
+  chats: 3000,
+  allowedPerSecond: 300,
+  allowedBurst: 150,
+  limiterPerSecond: 291,
+  maxAttempts: 8,
+  backoffMs: 1000,
+  warmUpChats: 300,
+};
+
+async function broadcastSection(quick: boolean): Promise<void> {
+  const base = { ...BROADCAST, chats: quick ? 600 : BROADCAST.chats };
+  const faults = { serverError: 0.05, tooManyRequests: 0.01, retryAfterS: 1, seed: 8 };
+  const results = [
+    await runBroadcast({ ...base, label: 'clean' }),
+    await runBroadcast({ ...base, label: 'with 5 % of calls failing 5xx and 1 % 429', faults }),
+    await runBroadcast({ ...base, allowedBurst: undefined, label: 'clean, strict one-second window' }),
+  ];
+  printBroadcast(results, Math.round((loadavg()[0] ?? 0) * 10) / 10);
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  if (process.argv.includes('--broadcast')) return broadcastSection(quick);
   if (!process.argv.includes('--standings')) await botBench(quick ? QUICK : FULL);
   await runStandingsBench(quick ? 1 : 5);
+  if (!process.argv.includes('--standings')) await broadcastSection(quick);
 }
 
 async function botBench(config: BenchConfig): Promise<void> {

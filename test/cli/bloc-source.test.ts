@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { summarizeBloc, type BlocFileError } from '../../src/config/bloc-loader.ts';
 import type { Bloc } from '../../src/domain/bloc.ts';
 import { t } from '../../src/i18n/i18n.ts';
-import { EXAMPLE_BLOC_FILE, formatBlocErrors, formatBlocSummary, readBlocSource } from '../../src/cli/bloc-source.ts';
+import {
+  EXAMPLE_BLOC_FILE,
+  formatBlocErrors,
+  formatBlocSummary,
+  formatBlocWarnings,
+  readBlocSource,
+} from '../../src/cli/bloc-source.ts';
 
 const notANumber: BlocFileError = {
   source: 'bloc.yaml',
@@ -79,5 +85,13 @@ describe('bloc file errors and summary as the operator reads them', () => {
       expect(keys).toContain(`blocFile.summary.${key}`);
     for (const lang of ['vi', 'en'] as const)
       expect(formatBlocSummary(summary, lang).filter(unrendered), lang).toEqual([]);
+  });
+
+  it('renders the start-up warnings after the bloc id, none for a year with holidays listed', async () => {
+    const bloc = await exampleBloc();
+    expect(formatBlocWarnings([bloc], new Date('2025-05-01T00:00:00+07:00'))).toEqual([]);
+    const lines = formatBlocWarnings([bloc], new Date('2030-05-01T00:00:00+07:00'), 'en');
+    expect(lines).toEqual([`khoi-huyen-lao-cai: ${t('blocFile.summary.noHolidays', { year: 2030 }, 'en')}`]);
+    expect(lines.some(unrendered)).toBe(false);
   });
 });

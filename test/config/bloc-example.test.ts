@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { blocYear, type Bloc } from '../../src/domain/bloc.ts';
-import { loadBlocs, summarizeBloc } from '../../src/config/bloc-loader.ts';
+import { blocWarnings, loadBlocs, summarizeBloc } from '../../src/config/bloc-loader.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../deploy/bloc.example.yaml', import.meta.url));
 
@@ -170,6 +170,24 @@ describe('deploy/bloc.example.yaml (the Lào Cai bloc of domain.md)', () => {
           },
         },
       },
+    });
+  });
+
+  it('lists holidays for 2024 to 2027 (Tết included), and warns for a year it has none of, in the bloc zone', async () => {
+    const bloc = await example();
+    for (const day of ['2024-02-12', '2025-01-29', '2026-02-17', '2027-02-08', '2027-04-16']) {
+      expect(bloc.reminders.holidays).toContain(day);
+    }
+    expect(blocWarnings(bloc, new Date('2027-06-01T00:00:00+07:00'))).toEqual([]);
+    expect(summarizeBloc(bloc, new Date('2026-03-01T00:00:00+07:00')).lines.map((l) => l.key)).not.toContain(
+      'blocFile.summary.noHolidays',
+    );
+    // 20:00Z on 31 December 2027 is already 1 January 2028 in Hà Nội.
+    const newYear = new Date('2027-12-31T20:00:00Z');
+    expect(blocWarnings(bloc, newYear)).toEqual([{ key: 'blocFile.summary.noHolidays', params: { year: 2028 } }]);
+    expect(summarizeBloc(bloc, newYear).lines.at(-1)).toEqual({
+      key: 'blocFile.summary.noHolidays',
+      params: { year: 2028 },
     });
   });
 });

@@ -171,7 +171,7 @@ describe('/baocao by Telegram (the bot as a process, long polling)', { timeout: 
 
     // The conversation is over: a figure now is text outside any conversation.
     const [hint] = await lan.say('45');
-    expect(hint?.text).toBe(expectedText('engine.hint'));
+    expect(hint?.text).toBe(expectedText('engine.hintFocal'));
     expect(await bot.stop()).toEqual({ code: 0, signal: null });
   });
 

@@ -5,6 +5,7 @@ import type { Update } from 'telegraf/types';
 import { json, readBody, type ParsedBody } from './http-body.ts';
 import { TelegramFixtures } from './telegram-fixtures.ts';
 import { handleMethod, type MethodContext } from './fake-bot-methods.ts';
+import { answerFault, FaultPlan, type LimitKind, type RandomFaultRates, type RateLimits } from './fake-bot-faults.ts';
 
 /** What the next call(s) of a method do instead of answering normally. */
 export type Fault =
@@ -19,6 +20,10 @@ export interface ApiCall {
   at: number;
   /** Set when a fault answered this call. */
   fault?: Fault['kind'];
+  /** The status of a `status` fault (an injected one, a blocked chat, or a limit). */
+  status?: number;
+  /** Set when the call broke a rate limit the fake enforces (answered 429). */
+  limited?: LimitKind;
   /** getUpdates: how many updates the answer carried. */
   returned?: number;
 }
@@ -42,6 +47,10 @@ export interface FakeBotApiOptions {
   username?: string;
   /** Serve under a path (`http://host:port/<basePath>/bot…`), as a proxy would. */
   basePath?: string;
+  /** Enforce Telegram's flood limits on sends (off by default; see `FaultPlan.enforceLimits`). */
+  limits?: RateLimits;
+  /** Fail a share of sends at random (off by default; see `FaultPlan.failRandomly`). */
+  randomFaults?: RandomFaultRates;
 }
 
 export const FAKE_TOKEN = '7123456789:AAHfakeTokenForTestsOnly_abcdefghij12';
@@ -50,7 +59,9 @@ export const FAKE_TOKEN = '7123456789:AAHfakeTokenForTestsOnly_abcdefghij12';
  * Our fake Telegram Bot API (node:http): enough of the real one for the bot to run against it over
  * HTTP — long polling with real offset/timeout semantics, webhooks with the secret header, sends
  * recorded per chat — plus fault injection (429 with retry_after, 5xx, hang, dropped connection,
- * delay) for the next N calls of a method.
+ * delay) for the next N calls of a method or to a chat, chats that blocked the bot, sends failing at
+ * random, and, when asked, Telegram's flood limits (429 when a chat, a group or the global rate is
+ * exceeded).
  */
 export class FakeBotApi extends EventEmitter {
   readonly token: string;
@@ -65,7 +76,8 @@ export class FakeBotApi extends EventEmitter {
   /** The highest `offset` a getUpdates call has confirmed. */
   confirmedOffset = 0;
   private queue: Update[] = [];
-  private readonly faults = new Map<string, Fault[]>();
+  /** Faults per method or chat, blocked chats, flood limits, random failures. */
+  readonly faults = new FaultPlan();
   private readonly hanging = new Set<ServerResponse>();
   private readonly sockets = new Set<Socket>();
   private nextMessageId = 1;
@@ -81,6 +93,8 @@ export class FakeBotApi extends EventEmitter {
     this.username = options.username ?? 'thidua_fake_bot';
     this.botId = Number(this.token.split(':')[0]) || 7123456789;
     this.basePath = (options.basePath ?? '').replace(/\/+$/, '');
+    this.faults.enforceLimits(options.limits);
+    this.faults.failRandomly(options.randomFaults);
   }
 
   static async start(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
@@ -103,9 +117,7 @@ export class FakeBotApi extends EventEmitter {
 
   /** Makes the next `times` calls of `method` fail or stall as `fault` says. */
   inject(method: string, fault: Fault, times = 1): void {
-    const list = this.faults.get(method) ?? [];
-    for (let i = 0; i < times; i++) list.push(fault);
-    this.faults.set(method, list);
+    this.faults.inject(method, fault, times);
   }
 
   /** Queues updates for getUpdates; several pushed in one tick come out in one batch. */
@@ -197,6 +209,8 @@ export class FakeBotApi extends EventEmitter {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // When the request reached us, before its body is read: what flood limits count.
+    const arrivedAt = Date.now();
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path.slice(this.basePath.length));
     if (!path.startsWith(`${this.basePath}/`) || !match)
@@ -209,39 +223,15 @@ export class FakeBotApi extends EventEmitter {
     } catch {
       return json(res, 400, { ok: false, error_code: 400, description: 'Bad Request: cannot parse body' });
     }
-    const call: ApiCall = { method, params: body.params, at: Date.now() };
-    const fault = this.faults.get(method)?.shift();
+    const call: ApiCall = { method, params: body.params, at: arrivedAt };
+    const fault = this.faults.faultFor(call);
     if (fault) call.fault = fault.kind;
+    if (fault?.kind === 'status') call.status = fault.status;
     this.record(call);
-    if (fault && fault.kind !== 'delay') return this.fail(req, res, fault);
+    if (fault && fault.kind !== 'delay') return answerFault(req, res, fault, this.hanging);
     if (fault?.kind === 'delay') await sleep(fault.ms);
     const ctx: MethodContext = { api: this, body, call, req, res };
     await handleMethod(method, ctx);
-  }
-
-  private fail(req: IncomingMessage, res: ServerResponse, fault: Exclude<Fault, { kind: 'delay' }>): void {
-    if (fault.kind === 'hang') {
-      this.hanging.add(res);
-      res.on('close', () => this.hanging.delete(res));
-      return;
-    }
-    if (fault.kind === 'drop') {
-      req.socket.destroy();
-      return;
-    }
-    const parameters = {
-      ...(fault.retryAfter !== undefined ? { retry_after: fault.retryAfter } : {}),
-      ...(fault.migrateTo !== undefined ? { migrate_to_chat_id: fault.migrateTo } : {}),
-    };
-    const description =
-      fault.description ??
-      (fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : 'Internal Server Error');
-    json(res, fault.status, {
-      ok: false,
-      error_code: fault.status,
-      description,
-      ...(Object.keys(parameters).length ? { parameters } : {}),
-    });
   }
 
   /** Used by the method handlers. */

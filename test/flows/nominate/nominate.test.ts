@@ -70,7 +70,7 @@ describe('/dexuat: nominate an advanced model', () => {
     expect(saved?.position).toBeUndefined();
     expect(saved?.photoRef).toBeUndefined();
     // The conversation is over: plain text now gets the hint.
-    expect(keys(await chat.say('xin chào'))).toEqual(['engine.hint']);
+    expect(keys(await chat.say('xin chào'))).toEqual(['engine.hintFocal']);
   });
 
   it('shows one short personal-data notice as soon as an individual is chosen, the whole text on request, then takes and stores them', async () => {

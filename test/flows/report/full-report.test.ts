@@ -67,7 +67,7 @@ describe('/baocao: a full report', () => {
     const rawByCode = Object.fromEntries(saved!.values.map((v) => [v.indicatorCode, v.raw]));
     expect(h.bloc.indicators.map((i) => rawByCode[i.code])).toEqual([...SEED_ANSWERS]);
     // The conversation is over: a figure now is text outside any conversation.
-    expect(keys(await chat.say('45'))).toEqual(['engine.hint']);
+    expect(keys(await chat.say('45'))).toEqual(['engine.hintFocal']);
   });
 
   it('shows how an English decimal point and a unit word were read', async () => {

@@ -78,7 +78,7 @@ describe('/baocao: which period, and who may report', () => {
     expect(keys(closed)).toEqual(['report.lockedWhileDrafting', 'report.draftKept']);
     expect(find(closed[0]!.reply, 'period.refused.locked')?.params).toMatchObject({ lockedAt: '09/07/2023' });
     expect(find(closed[1]!.reply, 'report.draftLine')?.params).toEqual({ number: 1, raw: '45,2 tỷ' });
-    expect(keys(await chat.say('20.207 tỷ'))).toEqual(['engine.hint']);
+    expect(keys(await chat.say('20.207 tỷ'))).toEqual(['engine.hintFocal']);
     expect(await repos().submissions.find(h.bloc.id, '2023-06', 'si-ma-cai')).toBeUndefined();
   });
 
@@ -157,7 +157,7 @@ describe("/baocao: only a member of the bloc in the period's year reports", () =
       period: { key: 'common.period', params: { month: 6, year: 2024 } },
     });
     expect(keys(await left.say('/baocao 6/2024'))).toEqual(['report.notMember']);
-    expect(keys(await left.say('45'))).toEqual(['engine.hint']);
+    expect(keys(await left.say('45'))).toEqual(['engine.hintFocal']);
     expect(await h.program.repos.submissions.find(h.bloc.id, '2024-06', 'si-ma-cai')).toBeUndefined();
     // A member that year reports as usual.
     expect(keys(await (await h.person({ role: 'focal', unitId: 'xa-moi' })).say('/baocao'))).toEqual([
