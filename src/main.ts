@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { ChannelSender } from './app/delivery.ts';
-import { OutboxDispatcher, type DispatcherOptions } from './app/outbox-dispatcher.ts';
+import { OutboxDispatcher, type ChannelDelivery, type DispatcherOptions } from './app/outbox-dispatcher.ts';
+import { SendLimiter } from './app/send-limiter.ts';
+import { recipientRefused, reminderStillWanted } from './app/use-cases/delivery-refusal.ts';
 import type { Clock, Repositories, SessionStore } from './app/ports.ts';
 import { blocDirectory, type AppServices } from './app/services.ts';
 import type { ConsoleOutput } from './channels/console/console-chat.ts';
 import { connectTelegram, connectFailure, type TelegramConnection } from './channels/telegram/telegram-channel.ts';
-import type { Config } from './config/env.ts';
+import type { Config, SendRates } from './config/env.ts';
 import type { Bloc } from './domain/bloc.ts';
 import { ConversationEngine, questionMovedPast } from './flows/engine/engine.ts';
 import { FLOWS } from './flows/index.ts';
@@ -116,13 +117,17 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
       randomBytes: (size) => randomBytes(size),
       labelText: renderLabel,
     };
-    const senders: Partial<Record<string, ChannelSender>> = {
-      ...(telegram ? { telegram: telegram.sender } : {}),
-      ...(options.console ? { console: options.console.sender } : {}),
+    const channels: Partial<Record<string, ChannelDelivery>> = {
+      ...(telegram && config.telegram
+        ? { telegram: { sender: telegram.sender, limiter: limiterFor(config.telegram.rates) } }
+        : {}),
+      ...(options.console ? { console: { sender: options.console.sender } } : {}),
     };
-    const dispatcher = new OutboxDispatcher(repos.outbox, senders, clock, log, options.dispatcher, (question, now) =>
-      questionMovedPast(sessions, question, now),
-    );
+    const dispatcher = new OutboxDispatcher(repos.outbox, channels, clock, log, options.dispatcher, {
+      movedPast: (question, now) => questionMovedPast(sessions, question, now),
+      stillWanted: (reminder) => reminderStillWanted(repos, reminder),
+      refused: (row, error, at) => recipientRefused(repos, services.blocs, row, error, at),
+    });
     const engine = new ConversationEngine(services, FLOWS, log, () => dispatcher.kick());
     return {
       config,
@@ -146,6 +151,17 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
     await database.close();
     throw error;
   }
+}
+
+/** A channel's limiter from its configured rates (design.md, "Outbound"). */
+function limiterFor(rates: SendRates): SendLimiter {
+  return new SendLimiter({
+    limits: {
+      globalPerSecond: rates.perSecond,
+      perChatGapMs: rates.perChatMs,
+      ...(rates.perGroupPerMinute === undefined ? {} : { perGroupPerMinute: rates.perGroupPerMinute }),
+    },
+  });
 }
 
 async function connect(telegram: NonNullable<Config['telegram']>, log: Logger): Promise<TelegramConnection> {

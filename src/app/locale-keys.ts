@@ -603,6 +603,11 @@ export interface LocaleParamNames {
   'env.errors.url': never;
   'env.errors.oneOf': 'got' | 'values';
   'env.errors.other': 'detail';
+  'env.errors.positiveNumber': 'got';
+  'delivery.unreachable': 'channel' | 'name' | 'unit';
+  'channels.telegram': never;
+  'channels.zalo': never;
+  'channels.console': never;
 }
 
 /** A key of `locales/vi.json` (and `en.json`, which has the same keys). */

@@ -10,6 +10,14 @@ export type { LocaleKey };
 
 export type ChannelName = 'telegram' | 'zalo' | 'console';
 
+/**
+ * The private chat of a person on a channel: on Telegram and Zalo a private chat's id is the user's
+ * id, and the console keeps the same rule. Jobs and notices reach a registered person through it.
+ */
+export function privateChatId(_channel: string, userId: string): string {
+  return userId;
+}
+
 /** The languages a person can choose (`/ngonngu`); texts live in `locales/<lang>.json`. */
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -85,6 +93,11 @@ export interface ReplyExtras {
   document?: { fileName: string; bytes: Uint8Array; caption?: Message };
   /** Send to another chat than the one the update came from (a notice to the secretariat). */
   to?: { channel: ChannelName; chatId: string };
+  /**
+   * The outbox id of an earlier reply to the same chat that this one replaces: an edit where the
+   * platform can edit (Telegram: a broadcast's progress counting up), a new message where it cannot.
+   */
+  replaces?: number;
 }
 
 export interface Reply extends Message, ReplyExtras {}

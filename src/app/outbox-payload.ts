@@ -8,13 +8,16 @@ import type { Lang } from './messages.ts';
  */
 export interface OutboxPayload {
   lang: Lang;
-  reply: Pick<Reply, 'key' | 'params' | 'choices'>;
+  reply: Pick<Reply, 'key' | 'params' | 'choices' | 'replaces'>;
   image?: { base64: string; caption?: Message };
   document?: { fileName: string; base64: string; caption?: Message };
 }
 
 export function toPayload(reply: Reply, lang: Lang): OutboxPayload {
-  const payload: OutboxPayload = { lang, reply: { key: reply.key, params: reply.params, choices: reply.choices } };
+  const payload: OutboxPayload = {
+    lang,
+    reply: { key: reply.key, params: reply.params, choices: reply.choices, replaces: reply.replaces },
+  };
   if (reply.image)
     payload.image = { base64: Buffer.from(reply.image.png).toString('base64'), caption: reply.image.caption };
   if (reply.document) {
@@ -32,6 +35,7 @@ const PayloadSchema = z.object({
   lang: z.enum(['vi', 'en']),
   reply: MessageSchema.extend({
     choices: z.array(z.array(z.object({ id: z.string(), label: LabelSchema }))).optional(),
+    replaces: z.number().int().optional(),
   }),
   image: z.object({ base64: z.string(), caption: MessageSchema.optional() }).optional(),
   document: z.object({ fileName: z.string(), base64: z.string(), caption: MessageSchema.optional() }).optional(),

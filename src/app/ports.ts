@@ -3,7 +3,7 @@
  * (transactions and sessions, people and access, reports, delivery).
  */
 import type { UnitOfWork, ProcessedUpdates } from './ports/core.ts';
-import type { BlocRecords, Groups, Invites, People, Registrations } from './ports/people.ts';
+import type { BlocRecords, Groups, Invites, OpenDrafts, People, Registrations } from './ports/people.ts';
 import type { CalendarOverrides, Nominations, Submissions } from './ports/reports.ts';
 import type { Outbox, ReminderClaims } from './ports/delivery.ts';
 
@@ -26,4 +26,5 @@ export interface Repositories {
   nominations: Nominations;
   outbox: Outbox;
   reminderClaims: ReminderClaims;
+  openDrafts: OpenDrafts;
 }

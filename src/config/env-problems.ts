@@ -15,6 +15,7 @@ export const ENV_ERROR_KINDS = [
   'telegramSecret',
   'zaloSecret',
   'port',
+  'positiveNumber',
   'requiredWith',
   'blocFileRequired',
   'url',
@@ -38,8 +39,17 @@ function isEnvErrorKey(text: string): text is EnvErrorKey {
   return (ENV_ERROR_KINDS as readonly string[]).some((kind) => text === `env.errors.${kind}`);
 }
 
+/** The send-rate settings of each channel (issue 8: each configurable per channel). */
+export const SEND_LIMIT_VARIABLES = [
+  'TELEGRAM_SEND_PER_SECOND',
+  'TELEGRAM_SEND_PER_CHAT_MS',
+  'TELEGRAM_SEND_PER_GROUP_PER_MIN',
+  'ZALO_SEND_PER_SECOND',
+  'ZALO_SEND_PER_CHAT_MS',
+] as const;
+
 /** Variables whose value may be shown back: never a secret, a token or a URL with a password in it. */
-const SHOWN = new Set(['PORT', 'LOG_LEVEL']);
+const SHOWN = new Set(['PORT', 'LOG_LEVEL', ...SEND_LIMIT_VARIABLES]);
 
 /** zod's messages in Vietnamese, for the issues no key of ours covers. */
 export const zodInVietnamese = z.locales.vi().localeError;
@@ -55,7 +65,8 @@ export function configProblemOf(issue: z.core.$ZodIssue): ConfigProblem {
       for (const [name, value] of Object.entries(issue.params ?? {}))
         if (typeof value === 'string' || typeof value === 'number') params[name] = value;
     }
-    return { variable, key: issue.message, params: issue.message === 'env.errors.port' ? { got } : params };
+    const shown = issue.message === 'env.errors.port' || issue.message === 'env.errors.positiveNumber';
+    return { variable, key: issue.message, params: shown ? { got } : params };
   }
   if (issue.code === 'invalid_value')
     return { variable, key: 'env.errors.oneOf', params: { values: issue.values.map(String).join(', '), got } };

@@ -37,8 +37,34 @@ const sessionStoreUrl = optionalText.refine(
   envErrorKey('sessionStoreUrl'),
 );
 
+/** A positive number (a rate, a gap in ms), or unset for the default. */
+const optionalPositive = optionalText.pipe(
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, envErrorKey('positiveNumber'))
+    .transform(Number)
+    .pipe(z.number().positive(envErrorKey('positiveNumber')))
+    .optional(),
+);
+
+/**
+ * How fast a channel may send (design.md, "Outbound"). Telegram's published limits are about 1
+ * message a second per chat, 20 a minute per group and 30 a second in bulk; we default the global
+ * rate a little under 30, since timing jitter between us and the platform eats into it. Zalo
+ * publishes no numbers: 10 a second until its quotas are known.
+ */
+export const DEFAULT_SEND_LIMITS = {
+  telegram: { perSecond: 28, perChatMs: 1000, perGroupPerMinute: 20 },
+  zalo: { perSecond: 10, perChatMs: 1000 },
+} as const;
+
 const EnvSchema = z
   .object({
+    TELEGRAM_SEND_PER_SECOND: optionalPositive,
+    TELEGRAM_SEND_PER_CHAT_MS: optionalPositive,
+    TELEGRAM_SEND_PER_GROUP_PER_MIN: optionalPositive,
+    ZALO_SEND_PER_SECOND: optionalPositive,
+    ZALO_SEND_PER_CHAT_MS: optionalPositive,
     TELEGRAM_BOT_TOKEN: optionalText,
     TELEGRAM_API_ROOT: optionalUrl,
     TELEGRAM_WEBHOOK_URL: optionalUrl,
@@ -98,16 +124,25 @@ const EnvSchema = z
 
 export type Env = z.output<typeof EnvSchema>;
 
+/** A channel's send rates: sends per second overall, ms between two to one chat, per group a minute. */
+export interface SendRates {
+  perSecond: number;
+  perChatMs: number;
+  perGroupPerMinute?: number;
+}
+
 export interface Config {
   telegram?: {
     token: string;
     apiRoot?: string;
     webhook?: { url: string; secret: string };
+    rates: SendRates;
   };
   zalo?: {
     token: string;
     apiBase?: string;
     webhook?: { url: string; secret: string };
+    rates: SendRates;
   };
   publicBaseUrl?: string;
   databaseUrl?: string;
@@ -149,10 +184,27 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       : undefined;
   return {
     telegram: env.TELEGRAM_BOT_TOKEN
-      ? { token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT, webhook: telegramWebhook }
+      ? {
+          token: env.TELEGRAM_BOT_TOKEN,
+          apiRoot: env.TELEGRAM_API_ROOT,
+          webhook: telegramWebhook,
+          rates: {
+            perSecond: env.TELEGRAM_SEND_PER_SECOND ?? DEFAULT_SEND_LIMITS.telegram.perSecond,
+            perChatMs: env.TELEGRAM_SEND_PER_CHAT_MS ?? DEFAULT_SEND_LIMITS.telegram.perChatMs,
+            perGroupPerMinute: env.TELEGRAM_SEND_PER_GROUP_PER_MIN ?? DEFAULT_SEND_LIMITS.telegram.perGroupPerMinute,
+          },
+        }
       : undefined,
     zalo: env.ZALO_BOT_TOKEN
-      ? { token: env.ZALO_BOT_TOKEN, apiBase: env.ZALO_API_BASE, webhook: zaloWebhook }
+      ? {
+          token: env.ZALO_BOT_TOKEN,
+          apiBase: env.ZALO_API_BASE,
+          webhook: zaloWebhook,
+          rates: {
+            perSecond: env.ZALO_SEND_PER_SECOND ?? DEFAULT_SEND_LIMITS.zalo.perSecond,
+            perChatMs: env.ZALO_SEND_PER_CHAT_MS ?? DEFAULT_SEND_LIMITS.zalo.perChatMs,
+          },
+        }
       : undefined,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     databaseUrl: env.DATABASE_URL,

@@ -220,6 +220,15 @@ export function blocYear(bloc: Bloc, year: number): { year: BlocYear; fallback: 
   return { year: latest, fallback: true };
 }
 
+/** A unit's name from the bloc file (the latest year that has it), or its id when no year has it. */
+export function unitNameOf(bloc: Bloc | undefined, unitId: string): string {
+  for (const year of [...(bloc?.years ?? [])].reverse()) {
+    const unit = year.units.find((u) => u.id === unitId);
+    if (unit) return unit.name;
+  }
+  return unitId;
+}
+
 export function findIndicator(bloc: Bloc, codeOrNumber: string): Indicator | undefined {
   const key = codeOrNumber.trim().toLowerCase();
   return bloc.indicators.find((i) => i.code === key || String(i.number) === key);

@@ -5,6 +5,7 @@ import { sqlCalendarOverrides } from './sql-calendar-overrides.ts';
 import { sqlGroups } from './sql-groups.ts';
 import { sqlInvites } from './sql-invites.ts';
 import { sqlNominations } from './sql-nominations.ts';
+import { sqlOpenDrafts } from './sql-open-drafts.ts';
 import { sqlOutbox } from './sql-outbox.ts';
 import { sqlPeople } from './sql-people.ts';
 import { sqlProcessedUpdates } from './sql-processed-updates.ts';
@@ -28,5 +29,6 @@ export function createRepositories({ db, dialect }: Pick<Database, 'db' | 'diale
     nominations: sqlNominations(db),
     outbox: sqlOutbox(db, dialect),
     reminderClaims: sqlReminderClaims(db),
+    openDrafts: sqlOpenDrafts(db),
   };
 }

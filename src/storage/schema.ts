@@ -58,6 +58,18 @@ export interface RegistrationsTable {
   active: Flag;
   deactivated_at: Iso | null;
   deactivation_reason: string | null;
+  /** Set when the platform refused a message for good (blocked, chat gone); cleared when they write. */
+  unreachable_at: Iso | null;
+  unreachable_reason: string | null;
+}
+
+export interface OpenDraftsTable {
+  session_key: string;
+  command: string;
+  bloc_id: string;
+  unit_id: string;
+  period_id: string;
+  updated_at: Iso;
 }
 
 export interface GroupChatsTable {
@@ -202,6 +214,14 @@ export interface OutboxTable {
   /** The question the row asks: its session and the session's change count then (else null). */
   session_key: string | null;
   asks_seq: number | null;
+  /** 0: a reply to someone chatting; 1: bulk (reminders, broadcasts), which waits behind it. */
+  priority: Generated<number>;
+  /** The reminder the row carries: dropped unsent once that unit's report is in. */
+  reminder_bloc: string | null;
+  reminder_period: string | null;
+  reminder_unit: string | null;
+  /** The platform's id of the message, once sent (a later row may edit it). */
+  platform_message_id: string | null;
   payload: string;
   created_at: Iso;
   expires_at: Iso | null;
@@ -231,4 +251,5 @@ export interface DatabaseSchema {
   nominations: NominationsTable;
   reminder_claims: ReminderClaimsTable;
   outbox: OutboxTable;
+  open_drafts: OpenDraftsTable;
 }

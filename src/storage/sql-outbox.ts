@@ -16,6 +16,11 @@ function toRow(row: Selectable<OutboxTable>): OutboxRow {
     ...(row.session_key !== null && row.asks_seq !== null
       ? { question: { sessionKey: row.session_key, seq: row.asks_seq } }
       : {}),
+    priority: row.priority === 1 ? 'bulk' : 'interactive',
+    ...(row.reminder_bloc !== null && row.reminder_period !== null && row.reminder_unit !== null
+      ? { reminder: { blocId: row.reminder_bloc, periodId: row.reminder_period, unitId: row.reminder_unit } }
+      : {}),
+    ...(row.platform_message_id === null ? {} : { platformMessageId: row.platform_message_id }),
     payload: JSON.parse(row.payload) as object,
     createdAt: toDate(row.created_at),
     expiresAt: optDate(row.expires_at),
@@ -53,6 +58,10 @@ type NewRow = Pick<Insertable<OutboxTable>, 'channel' | 'chat_id' | 'payload' | 
   expires_at: string | null;
   session_key: string | null;
   asks_seq: number | null;
+  priority: number;
+  reminder_bloc: string | null;
+  reminder_period: string | null;
+  reminder_unit: string | null;
 };
 const NEW_ROW_COLUMNS = [
   'channel',
@@ -63,6 +72,10 @@ const NEW_ROW_COLUMNS = [
   'next_attempt_at',
   'session_key',
   'asks_seq',
+  'priority',
+  'reminder_bloc',
+  'reminder_period',
+  'reminder_unit',
 ] as const;
 /** Several new rows as the arguments of one statement: `<column><row number>`. */
 type NumberedRows = Record<string, string | number | null>;
@@ -96,6 +109,10 @@ function compiledInserts(db: Kysely<DatabaseSchema>) {
           next_attempt_at: value('next_attempt_at', i),
           session_key: value('session_key', i),
           asks_seq: value('asks_seq', i),
+          priority: value('priority', i),
+          reminder_bloc: value('reminder_bloc', i),
+          reminder_period: value('reminder_period', i),
+          reminder_unit: value('reminder_unit', i),
         }));
         return db.insertInto('outbox').values(rows).returning('id');
       });
@@ -124,6 +141,10 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
         next_attempt_at: iso(m.nextAttemptAt ?? m.createdAt),
         session_key: m.question?.sessionKey ?? null,
         asks_seq: m.question?.seq ?? null,
+        priority: m.priority === 'bulk' ? 1 : 0,
+        reminder_bloc: m.reminder?.blocId ?? null,
+        reminder_period: m.reminder?.periodId ?? null,
+        reminder_unit: m.reminder?.unitId ?? null,
       }));
       const insert = insertOf(values.length);
       const rows = insert
@@ -161,30 +182,58 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
           .where((eb) => leaseFree(eb, at))
           .where('expires_at', '<=', at)
           .execute();
-        const due = trx
+        const ready = trx
           .selectFrom('outbox')
-          .select('id')
           .where(open)
           .where((eb) => leaseFree(eb, at))
           .where((eb) => unexpired(eb, at))
           .where('next_attempt_at', '<=', at)
           .where('channel', 'in', [...channels])
-          .where((eb) => eb.not(eb.exists(olderWaiting(eb, at))))
-          .orderBy('id')
-          .limit(limit);
+          .where((eb) => eb.not(eb.exists(olderWaiting(eb, at))));
+        // Interactive rows first, then the longest waiting. PostgreSQL: rows another claimer holds
+        // are skipped, not waited for; the locks last until our commit, by which time the rows carry
+        // our lease. SQLite has one writer at a time.
+        const lock = <Q extends { forUpdate(): { skipLocked(): Q } }>(q: Q): Q =>
+          dialect === 'postgres' ? q.forUpdate().skipLocked() : q;
+        const picked = await lock(
+          ready.select(['id', 'channel', 'chat_id']).orderBy('priority').orderBy('id').limit(limit),
+        ).execute();
+        if (picked.length === 0) return [];
+        // A chat's older rows go before the one picked, whatever their priority: replies to one chat
+        // keep their order (a reply picked ahead of a broadcast row to the same person takes it along).
+        const chats = [...new Map(picked.map((r) => [`${r.channel}:${r.chat_id}`, r])).values()];
+        const newest = Math.max(...picked.map((r) => r.id));
+        const older = await lock(
+          ready
+            .select(['id', 'channel', 'chat_id'])
+            .where('id', '<', newest)
+            .where(
+              'id',
+              'not in',
+              picked.map((r) => r.id),
+            )
+            .where((eb) =>
+              eb.or(chats.map((c) => eb.and([eb('channel', '=', c.channel), eb('chat_id', '=', c.chat_id)]))),
+            ),
+        ).execute();
+        const rank = new Map(chats.map((c, i) => [`${c.channel}:${c.chat_id}`, i]));
+        const rankOf = (r: { channel: string; chat_id: string }) => rank.get(`${r.channel}:${r.chat_id}`) ?? 0;
+        const mine = new Set(picked.map((r) => r.id));
+        // An older row is taken only up to the newest row picked in its own chat.
+        const newestOf = new Map<string, number>();
+        for (const r of picked)
+          newestOf.set(`${r.channel}:${r.chat_id}`, Math.max(newestOf.get(`${r.channel}:${r.chat_id}`) ?? 0, r.id));
+        const ids = [
+          ...picked,
+          ...older.filter((r) => !mine.has(r.id) && r.id < (newestOf.get(`${r.channel}:${r.chat_id}`) ?? 0)),
+        ]
+          .sort((a, b) => rankOf(a) - rankOf(b) || a.id - b.id)
+          .map((r) => r.id);
+        if (ids.length === 0) return [];
         const claim = { claimed_by: owner, lease_until: leaseUntil, attempts: sql<number>`attempts + 1` };
-        let rows: Selectable<OutboxTable>[];
-        if (dialect === 'postgres') {
-          // Rows another claimer holds are skipped, not waited for; the locks last until our commit,
-          // by which time the rows carry our lease.
-          const ids = (await due.forUpdate().skipLocked().execute()).map((r) => r.id);
-          if (ids.length === 0) return [];
-          rows = await trx.updateTable('outbox').set(claim).where('id', 'in', ids).returningAll().execute();
-        } else {
-          // SQLite has one writer at a time: a single conditional UPDATE is atomic on its own.
-          rows = await trx.updateTable('outbox').set(claim).where('id', 'in', due).returningAll().execute();
-        }
-        return rows.sort((a, b) => a.id - b.id).map(toRow);
+        const rows = await trx.updateTable('outbox').set(claim).where('id', 'in', ids).returningAll().execute();
+        const order = new Map(ids.map((id, i) => [id, i]));
+        return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)).map(toRow);
       });
     },
 
@@ -229,12 +278,21 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
       return Number(result.numDeletedRows);
     },
 
-    async markSent(id, at) {
+    async markSent(id, at, platformMessageId) {
       await currentExecutor(db)
         .updateTable('outbox')
-        .set({ sent_at: iso(at), lease_until: null })
+        .set({ sent_at: iso(at), lease_until: null, platform_message_id: platformMessageId ?? null })
         .where('id', '=', id)
         .execute();
+    },
+
+    async platformMessageId(id) {
+      const row = await currentExecutor(db)
+        .selectFrom('outbox')
+        .select('platform_message_id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.platform_message_id ?? undefined;
     },
 
     async markRetry(id, error, nextAttemptAt) {

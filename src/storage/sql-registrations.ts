@@ -19,6 +19,7 @@ function toRegistration(row: Selectable<RegistrationsTable>): Registration {
     active: row.active === 1,
     deactivatedAt: optDate(row.deactivated_at),
     deactivationReason: opt(row.deactivation_reason),
+    ...(row.unreachable_at === null ? {} : { unreachableSince: toDate(row.unreachable_at) }),
   };
 }
 
@@ -93,6 +94,29 @@ export function sqlRegistrations(db: Kysely<DatabaseSchema>): Registrations {
         .where('active', '=', 1)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    async markUnreachable(channel, userId, reason, at) {
+      const rows = await currentExecutor(db)
+        .updateTable('registrations')
+        .set({ unreachable_at: iso(at), unreachable_reason: reason.slice(0, 500) })
+        .where('channel', '=', channel)
+        .where('user_id', '=', userId)
+        .where('active', '=', 1)
+        .where('unreachable_at', 'is', null)
+        .returningAll()
+        .execute();
+      return rows.map(toRegistration);
+    },
+
+    async clearUnreachable(channel, userId) {
+      await currentExecutor(db)
+        .updateTable('registrations')
+        .set({ unreachable_at: null, unreachable_reason: null })
+        .where('channel', '=', channel)
+        .where('user_id', '=', userId)
+        .where('unreachable_at', 'is not', null)
+        .execute();
     },
 
     async findById(id) {

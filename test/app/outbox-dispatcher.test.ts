@@ -29,8 +29,13 @@ describe('outbox dispatcher', () => {
       },
     };
     const clock = { now: () => h.clock.now };
-    dispatcher = new OutboxDispatcher(h.program.repos.outbox, { telegram }, clock, pino({ level: 'silent' }), {}, (q) =>
-      Promise.resolve(answered.has(`${q.sessionKey}#${q.seq}`)),
+    dispatcher = new OutboxDispatcher(
+      h.program.repos.outbox,
+      { telegram: { sender: telegram } },
+      clock,
+      pino({ level: 'silent' }),
+      {},
+      { movedPast: (q) => Promise.resolve(answered.has(`${q.sessionKey}#${q.seq}`)) },
     );
   });
   afterEach(async () => {
@@ -53,7 +58,7 @@ describe('outbox dispatcher', () => {
     failures = 1;
     await enqueue('1', ['engine.cancelled', 'engine.hint']);
     await enqueue('2', ['engine.staleButton']);
-    await dispatcher.sendBatch();
+    await dispatcher.flush();
     expect(sent).toEqual(['2:engine.staleButton']);
     h.clock.now = new Date(h.clock.now.getTime() + 10);
     await dispatcher.flush();

@@ -7,11 +7,25 @@ export interface AskedQuestion {
   seq: number;
 }
 
+/** Replies to someone chatting (and receipts) go ahead of bulk sends (reminders, broadcasts). */
+export type OutboxPriority = 'interactive' | 'bulk';
+
+/** The reminder a row carries: it is dropped unsent once that unit's report for the period is in. */
+export interface ReminderFor {
+  blocId: string;
+  periodId: string;
+  unitId: string;
+}
+
 export interface OutboxRow {
   id: number;
   channel: string;
   chatId: string;
   question?: AskedQuestion;
+  priority: OutboxPriority;
+  reminder?: ReminderFor;
+  /** The platform's id of the message, once sent. */
+  platformMessageId?: string;
   /** JSON-serializable; storage does not look inside. */
   payload: object;
   createdAt: Date;
@@ -33,6 +47,9 @@ export interface OutboundMessage {
   chatId: string;
   /** Set on the reply that asks the conversation's next question. */
   question?: AskedQuestion;
+  /** Default `interactive`. */
+  priority?: OutboxPriority;
+  reminder?: ReminderFor;
   payload: object;
   createdAt: Date;
   expiresAt?: Date;
@@ -50,11 +67,13 @@ export const HELD_UNTIL = new Date('9999-12-31T00:00:00.000Z');
 export interface Outbox {
   enqueue(messages: OutboundMessage[]): Promise<number[]>;
   /**
-   * Claims up to `limit` due rows in id order with a lease of `leaseMs` for `owner`; two processes
-   * never hold the same row. Only rows of `channels` are claimed (a process claims what it can
-   * send: the console beside the bot must not take the bot's Telegram rows). A row is not claimed
-   * while an older open row of the same chat is waiting (not due, or leased): replies to one chat
-   * keep their order. Rows past their expiry are marked dropped instead.
+   * Claims up to `limit` due rows with a lease of `leaseMs` for `owner`; two processes never hold
+   * the same row. Chats are taken by priority (a chat with an interactive row first), then by their
+   * oldest row; each chat's rows come in id order, older ones first whatever their priority, so
+   * replies to one chat keep their order. Only rows of `channels` are claimed (a process claims what
+   * it can send: the console beside the bot must not take the bot's Telegram rows). A row is not
+   * claimed while an older open row of the same chat is waiting (not due, or leased). Rows past
+   * their expiry are marked dropped instead.
    */
   claim(owner: string, limit: number, leaseMs: number, now: Date, channels: readonly string[]): Promise<OutboxRow[]>;
   /**
@@ -69,7 +88,9 @@ export interface Outbox {
   drop(ids: readonly number[], at: Date): Promise<void>;
   /** Deletes rows sent, failed or dropped before `before` (they may hold personal data); returns how many. */
   purgeFinished(before: Date): Promise<number>;
-  markSent(id: number, at: Date): Promise<void>;
+  markSent(id: number, at: Date, platformMessageId?: string): Promise<void>;
+  /** The platform's id of a row's message, once it was sent (an edit needs it). */
+  platformMessageId(id: number): Promise<string | undefined>;
   /** Releases the lease; the row is due again at `nextAttemptAt`. */
   markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void>;
   /** A permanent refusal: never tried again. */

@@ -76,6 +76,11 @@ export interface Registration {
   active: boolean;
   deactivatedAt?: Date;
   deactivationReason?: string;
+  /**
+   * When the platform last refused a message to this person for good (blocked the bot, chat gone):
+   * nothing more is sent to them until they write again. Their role and rights are unchanged.
+   */
+  unreachableSince?: Date;
 }
 
 export interface NewRegistration {
@@ -98,6 +103,29 @@ export interface Registrations {
   /** True if an active binding was deactivated; the row stays for history. */
   deactivate(id: number, reason: string, at: Date): Promise<boolean>;
   findById(id: number): Promise<Registration | undefined>;
+  /** Flags the person's active bindings on `channel` unreachable; returns those newly flagged. */
+  markUnreachable(channel: string, userId: string, reason: string, at: Date): Promise<Registration[]>;
+  /** The person wrote: they can be reached again. */
+  clearUnreachable(channel: string, userId: string): Promise<void>;
+}
+
+/** A report draft waiting in someone's session, so a job can find it (keyv cannot list sessions). */
+export interface OpenDraft {
+  sessionKey: string;
+  command: string;
+  blocId: string;
+  unitId: string;
+  periodId: string;
+}
+
+/** The index of open drafts, written in the update's transaction that opens, moves or ends one. */
+export interface OpenDrafts {
+  put(draft: OpenDraft, at: Date): Promise<void>;
+  remove(sessionKey: string, command: string): Promise<void>;
+  /** The open drafts of a period of a bloc, oldest session first. */
+  forPeriod(blocId: string, periodId: string): Promise<OpenDraft[]>;
+  /** The periods of a bloc that have open drafts. */
+  periods(blocId: string): Promise<string[]>;
 }
 
 export interface GroupChat {

@@ -1,5 +1,5 @@
 import { TelegramError, type Telegram } from 'telegraf';
-import type { ChannelSender, SendOutcome } from '../../app/delivery.ts';
+import type { ChannelSender, SendOptions, SendOutcome } from '../../app/delivery.ts';
 import type { Reply } from '../../app/messages.ts';
 import type { Lang } from '../../app/messages.ts';
 import { renderForTelegram, type TelegramOutput } from './render.ts';
@@ -24,21 +24,31 @@ export function createTelegramSender(options: TelegramSenderOptions): ChannelSen
   const { telegram, token } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
   return {
-    async send(chatId: string, reply: Reply, lang: Lang): Promise<SendOutcome> {
+    async send(chatId: string, reply: Reply, lang: Lang, sendOptions: SendOptions = {}): Promise<SendOutcome> {
       let target = chatId;
+      const outputs = renderForTelegram(reply, lang);
       try {
-        for (const output of renderForTelegram(reply, lang)) {
+        const [first] = outputs;
+        // An edit replaces an earlier message (a broadcast's progress): a single text only.
+        if (sendOptions.editMessageId && outputs.length === 1 && first?.kind === 'text') {
+          const edited = await edit(telegram, target, sendOptions.editMessageId, first, timeoutMs);
+          if (edited) return { ok: true, messageId: sendOptions.editMessageId };
+        }
+        // The first part's id stands for the reply (an edit replaces a one-part text).
+        const ids: string[] = [];
+        for (const output of outputs) {
           try {
-            await call(telegram, target, output, timeoutMs);
+            ids.push(await call(telegram, target, output, timeoutMs));
           } catch (error) {
             // The group became a supergroup: Telegram names the new id; send there once.
             const moved = migratedTo(error);
             if (!moved) throw error;
             target = moved;
-            await call(telegram, target, output, timeoutMs);
+            ids.push(await call(telegram, target, output, timeoutMs));
           }
         }
-        return { ok: true };
+        const [messageId] = ids;
+        return { ok: true, ...(messageId === undefined ? {} : { messageId }) };
       } catch (error) {
         return classifySendError(error, token);
       }
@@ -46,7 +56,41 @@ export function createTelegramSender(options: TelegramSenderOptions): ChannelSen
   };
 }
 
-async function call(telegram: Telegram, chatId: string, output: TelegramOutput, timeoutMs: number): Promise<void> {
+/**
+ * Edits a text in place; false when Telegram cannot (the message is too old, was deleted): the caller
+ * then sends it anew. "Message is not modified" is an edit that already holds.
+ */
+async function edit(
+  telegram: Telegram,
+  chatId: string,
+  messageId: string,
+  output: Extract<TelegramOutput, { kind: 'text' }>,
+  timeoutMs: number,
+): Promise<boolean> {
+  const signal = AbortSignal.timeout(timeoutMs) as unknown as NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];
+  try {
+    await telegram.callApi(
+      'editMessageText',
+      {
+        chat_id: chatId,
+        message_id: Number(messageId),
+        text: output.text,
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(output.keyboard ? { reply_markup: { inline_keyboard: output.keyboard } } : {}),
+      },
+      { signal },
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof TelegramError && /not modified/i.test(error.description)) return true;
+    if (error instanceof TelegramError && error.code === 400) return false;
+    throw error;
+  }
+}
+
+/** Sends one output; resolves with the new message's id. */
+async function call(telegram: Telegram, chatId: string, output: TelegramOutput, timeoutMs: number): Promise<string> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   // telegraf types its signal with the `abort-controller` shim; Node's own signal is what node-fetch
@@ -54,7 +98,7 @@ async function call(telegram: Telegram, chatId: string, output: TelegramOutput, 
   const signal = { signal: controller.signal as unknown as NonNullable<Parameters<Telegram['callApi']>[2]>['signal'] };
   try {
     if (output.kind === 'text') {
-      await telegram.callApi(
+      const sent = await telegram.callApi(
         'sendMessage',
         {
           chat_id: chatId,
@@ -65,13 +109,20 @@ async function call(telegram: Telegram, chatId: string, output: TelegramOutput, 
         },
         signal,
       );
-    } else if (output.kind === 'photo') {
-      const photo = { source: Buffer.from(output.png), filename: 'image.png' };
-      await telegram.callApi('sendPhoto', { chat_id: chatId, photo, ...caption(output.caption) }, signal);
-    } else {
-      const document = { source: Buffer.from(output.bytes), filename: output.fileName };
-      await telegram.callApi('sendDocument', { chat_id: chatId, document, ...caption(output.caption) }, signal);
+      return String(sent.message_id);
     }
+    if (output.kind === 'photo') {
+      const photo = { source: Buffer.from(output.png), filename: 'image.png' };
+      const sent = await telegram.callApi('sendPhoto', { chat_id: chatId, photo, ...caption(output.caption) }, signal);
+      return String(sent.message_id);
+    }
+    const document = { source: Buffer.from(output.bytes), filename: output.fileName };
+    const sent = await telegram.callApi(
+      'sendDocument',
+      { chat_id: chatId, document, ...caption(output.caption) },
+      signal,
+    );
+    return String(sent.message_id);
   } finally {
     clearTimeout(timer);
   }
@@ -90,8 +141,10 @@ function migratedTo(error: unknown): string | undefined {
 /**
  * How the outbox should treat a failed call (design.md, "Outbound"):
  *  - 429: wait `retry_after` seconds;
- *  - 400 (chat not found, bad request: the same call would fail again) and 403 (blocked by the user,
- *    user deactivated, bot kicked): permanent;
+ *  - 403 (blocked by the user, user deactivated, bot kicked) and 400 "chat not found": the recipient
+ *    is gone, permanently (the registration is marked unreachable);
+ *  - any other 400: our request is wrong; the same call would fail again, so permanent, but it is
+ *    our bug and never held against the person;
  *  - 401/404 (our token is wrong: the reader is not at fault), 409, 5xx, network errors and
  *    timeouts: transient, retried with backoff.
  * The error string never carries the token: telegraf's network errors include the request URL.
@@ -105,7 +158,10 @@ export function classifySendError(error: unknown, token: string): SendFailure {
       const seconds = error.parameters?.retry_after ?? 5;
       return { ok: false, permanent: false, error: description, retryAfterMs: seconds * 1000 };
     }
-    if (error.code === 400 || error.code === 403) return { ok: false, permanent: true, error: description };
+    if (error.code === 403 || (error.code === 400 && /chat not found/i.test(error.description))) {
+      return { ok: false, permanent: true, recipientRefused: true, error: description };
+    }
+    if (error.code === 400) return { ok: false, permanent: true, recipientRefused: false, error: description };
     return { ok: false, permanent: false, error: description };
   }
   if (error instanceof Error) {

@@ -90,6 +90,10 @@ export class ConversationEngine {
         const step = before.active ? before.drafts[before.active]?.step : undefined;
         log = updateLog.child({ flow: before.active, step });
         const where = await resolveWhereabouts(inbound, this.services, lang);
+        // They wrote: whatever refused a message to them before, they can be reached again.
+        if (where.actor.registrations.some((r) => r.unreachableSince)) {
+          await repos.registrations.clearUnreachable(inbound.channel, inbound.userId);
+        }
         const ctx = { inbound, now: inbound.at, services: this.services, available: this.available, log, ...where };
         const routed = await route(ctx, before, this.flows);
         // Routing hands back the very session it was given when nothing changed; an older version
@@ -105,6 +109,7 @@ export class ConversationEngine {
           held,
           asks: this.asks(routed, key, session),
         });
+        if (changed) await this.indexDrafts(key, before, session, where.bloc?.id, inbound.at);
         if (changed && sessionInTransaction) await sessions.set(key, session, DRAFT_TTL_MS);
         return { write: changed && !sessionInTransaction ? session : undefined, held: held ? ids : [] };
       });
@@ -114,6 +119,23 @@ export class ConversationEngine {
       return 'handled';
     } catch (error) {
       return this.fail(inbound, error, log);
+    }
+  }
+
+  /**
+   * Keeps the index of report drafts in step with the session, in the update's transaction: a draft
+   * that appeared, moved to another period or ended is written; the others cost nothing.
+   */
+  private async indexDrafts(key: string, before: Session, after: Session, blocId: string | undefined, at: Date) {
+    const { openDrafts } = this.services.repos;
+    for (const [command, flow] of this.flows) {
+      const reportsFor = flow.keep?.reportsFor;
+      if (!reportsFor) continue;
+      const of = (session: Session) => reportsFor(session.drafts[command]?.draft);
+      const [was, now] = [of(before), of(after)];
+      if (was?.unitId === now?.unitId && was?.periodId === now?.periodId) continue;
+      if (now && blocId) await openDrafts.put({ sessionKey: key, command, blocId, ...now }, at);
+      else await openDrafts.remove(key, command);
     }
   }
 

@@ -87,6 +87,12 @@ export interface DraftKeeping<D> {
   progress(ctx: FlowContext, draft: D): { summary: Message; typed: boolean };
   /** Asks the draft's current question again (`args`: what was typed after the command). */
   resume(ctx: FlowContext, draft: D, step: string, args: string): Promise<StepOutcome<D>>;
+  /**
+   * The unit and period a draft reports for, if it does: such drafts are indexed in storage, so the
+   * lock job finds and closes them when their period locks (keyv cannot list sessions). Read on
+   * every change of a session, so it looks at the stored draft as it is, without parsing it.
+   */
+  reportsFor?(stored: unknown): { unitId: string; periodId: string } | undefined;
 }
 
 /** Erases a flow's draft type so flows of different drafts sit in one registry. */

@@ -29,6 +29,13 @@ export const keepReport: DraftKeeping<FlowDraft> = {
     return { summary: msg('report.progress', { period: periodLabel(draft.periodId), count, total }), typed: typed > 0 };
   },
 
+  reportsFor(stored) {
+    const draft = stored as Partial<ReportDraft> | undefined;
+    const { unitId, periodId } = draft ?? {};
+    if (draft?.phase !== 'report' || typeof unitId !== 'string' || typeof periodId !== 'string') return undefined;
+    return { unitId, periodId };
+  },
+
   async resume(ctx, draft, step, args) {
     if (draft.phase !== 'report' || !ctx.bloc) return startReport(ctx, args);
     const lead = otherPeriodAsked(ctx, draft, args)

@@ -1,16 +1,11 @@
 import { msg, type Message } from '../../app/messages.ts';
 import type { Registration } from '../../app/ports.ts';
-import type { Bloc } from '../../domain/bloc.ts';
+import { unitNameOf, type Bloc } from '../../domain/bloc.ts';
 import type { Role } from '../../domain/roles.ts';
 
 /** A unit's name from the bloc file (any year that has it), or its id when the file no longer has it. */
 export function unitName(bloc: Bloc | undefined, unitId: string | undefined): string {
-  if (!unitId) return '';
-  for (const year of [...(bloc?.years ?? [])].reverse()) {
-    const unit = year.units.find((u) => u.id === unitId);
-    if (unit) return unit.name;
-  }
-  return unitId;
+  return unitId ? unitNameOf(bloc, unitId) : '';
 }
 
 export function roleLabel(role: Role): Message {

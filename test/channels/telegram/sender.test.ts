@@ -27,7 +27,8 @@ const hello = reply(
 
 describe('Telegram sender', () => {
   it('sends HTML with the keyboard, through an API root that has a path', async () => {
-    expect(await sender().send('501', hello, 'vi')).toEqual({ ok: true });
+    // The message's id comes back: a later reply may edit it.
+    expect(await sender().send('501', hello, 'vi')).toEqual({ ok: true, messageId: '1' });
     const [sent] = api.messagesTo(501);
     expect(sent).toMatchObject({
       parse_mode: 'HTML',
@@ -47,7 +48,7 @@ describe('Telegram sender', () => {
       ),
       'vi',
     );
-    expect(out).toEqual({ ok: true });
+    expect(out).toEqual({ ok: true, messageId: '1' });
     expect(api.messagesTo(501).map((m) => [m.method, m.size])).toEqual([
       ['sendMessage', undefined],
       ['sendPhoto', 2048],
@@ -79,7 +80,7 @@ describe('Telegram sender', () => {
     expect(api.messagesTo(501)).toHaveLength(0);
   });
 
-  it('blocked, deactivated and chat not found are permanent', async () => {
+  it('blocked, deactivated and chat not found are permanent refusals by the recipient', async () => {
     for (const [status, description] of [
       [403, 'Forbidden: bot was blocked by the user'],
       [403, 'Forbidden: user is deactivated'],
@@ -89,9 +90,30 @@ describe('Telegram sender', () => {
       expect(await sender().send('501', hello, 'vi')).toEqual({
         ok: false,
         permanent: true,
+        recipientRefused: true,
         error: `telegram ${status}: ${description}`,
       });
     }
+  });
+
+  it('edits an earlier message in place when told its id (a broadcast counting up)', async () => {
+    const first = await sender().send('501', reply('engine.cancelled'), 'vi');
+    expect(first).toEqual({ ok: true, messageId: '1' });
+    const edited = await sender().send('501', reply('engine.hint'), 'vi', { editMessageId: '1' });
+    expect(edited).toEqual({ ok: true, messageId: '1' });
+    expect(api.messagesTo(501)).toHaveLength(1);
+    expect(api.messagesTo(501)[0]).toMatchObject({ edits: 1 });
+    expect(api.callsOf('editMessageText')).toHaveLength(1);
+  });
+
+  it('any other 400 is our bad request: permanent, but never held against the recipient', async () => {
+    api.inject('sendMessage', { kind: 'status', status: 400, description: "Bad Request: can't parse entities" });
+    expect(await sender().send('501', hello, 'vi')).toEqual({
+      ok: false,
+      permanent: true,
+      recipientRefused: false,
+      error: "telegram 400: Bad Request: can't parse entities",
+    });
   });
 
   it("a wrong token is transient (not the reader's fault) and never appears in the error", async () => {
@@ -118,7 +140,7 @@ describe('Telegram sender', () => {
       description: 'Bad Request: group chat was upgraded to a supergroup chat',
       migrateTo: -100777,
     });
-    expect(await sender().send('-42', hello, 'vi')).toEqual({ ok: true });
+    expect(await sender().send('-42', hello, 'vi')).toEqual({ ok: true, messageId: '1' });
     expect(api.messagesTo(-100777)).toHaveLength(1);
   });
 });

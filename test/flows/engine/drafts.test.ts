@@ -74,6 +74,29 @@ describe('drafts wait side by side; nothing typed is lost without asking (issue 
     expect(asked(last(fresh))).toBe(1);
   });
 
+  it('a report draft is indexed by period while it waits, and leaves the index when it ends', async () => {
+    const lan = await h.person({ unitId: 'si-ma-cai', userId: 'lan', chatId: 'chat-lan' });
+    const index = () => h.program.repos.openDrafts.forPeriod(h.bloc.id, '2023-06');
+    await lan.say('/baocao');
+    expect(await index()).toEqual([
+      {
+        sessionKey: 'console:chat-lan:lan',
+        command: 'baocao',
+        blocId: h.bloc.id,
+        unitId: 'si-ma-cai',
+        periodId: '2023-06',
+      },
+    ]);
+    await lan.say('45,2 tỷ');
+    await lan.say('/dexuat');
+    // Parked, it is still a draft of June.
+    expect(await index()).toHaveLength(1);
+    await lan.say('/baocao');
+    await lan.say('/huy');
+    await lan.say('có');
+    expect(await index()).toEqual([]);
+  });
+
   it('/huy with nothing typed yet cancels at once; /huy with no conversation says so', async () => {
     const lan = await h.person({ unitId: 'si-ma-cai' });
     await lan.say('/baocao');
