@@ -88,7 +88,7 @@ describe('defaults', () => {
       missingPenalty: 2,
       tieBreak: ['total', 'on_time', 'submitted_at', 'name'],
     });
-    expect(bloc.options).toEqual({ autoPostStandings: true, focalSeesFullTable: false });
+    expect(bloc.options).toEqual({ autoPostStandings: true, postProgressOnDue: true, focalSeesFullTable: false });
   });
 
   it('fills an indicator by its kind', () => {

@@ -17,8 +17,9 @@ import { openProgram, type Program } from '../../src/main.ts';
  */
 export interface Harness {
   program: Program;
-  /** Everything the bot sent to console chats, by chat. */
+  /** Everything the bot sent to console chats, by chat; images and documents are written to `filesDir`. */
   output: ConsoleOutput;
+  filesDir: string;
   bloc: Bloc;
   /** The instant every update is stamped with; move it to test deadlines. */
   clock: { now: Date };
@@ -68,7 +69,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     DATABASE_URL: options.databaseUrl,
     SESSION_STORE_URL: options.sessionStoreUrl,
   });
-  const output = new ConsoleOutput();
+  const output = new ConsoleOutput(undefined, { filesDir: join(dir, 'exports') });
   const program = await openProgram({
     config,
     blocs: [bloc],
@@ -89,6 +90,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   return {
     program,
     output,
+    filesDir: join(dir, 'exports'),
     bloc,
     clock,
     async person({ role = 'focal', unitId, userId, name, chatId, chatType = 'private' }) {
