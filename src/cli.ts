@@ -1,5 +1,7 @@
 import { t } from './i18n/i18n.ts';
 import { runCheckConfig } from './cli/check-config.ts';
+import { runDemo } from './cli/demo.ts';
+import { runExport } from './cli/export.ts';
 import { runInvite } from './cli/invite.ts';
 import { runMigrate } from './cli/migrate.ts';
 import { runStart } from './cli/start.ts';
@@ -24,6 +26,10 @@ export async function runCli(argv: string[]): Promise<number> {
         return await runInvite(rest);
       case 'migrate':
         return await runMigrate(rest);
+      case 'demo':
+        return await runDemo(rest);
+      case 'export':
+        return await runExport(rest);
       case 'help':
       case '--help':
       case '-h':
