@@ -147,6 +147,19 @@ describe('defaults', () => {
     });
   });
 
+  it('reads the automatic-post options, and says them in the summary', () => {
+    const text = `${fixture('minimal.yaml')}options: { auto_post_standings: false, post_progress_on_due: false }\n`;
+    const bloc = blocOf(text);
+    expect(bloc.options).toEqual({ autoPostStandings: false, postProgressOnDue: false, focalSeesFullTable: false });
+    const options = summarizeBloc(bloc, new Date('2025-06-01T00:00:00Z')).lines.find(
+      (l) => l.key === 'blocFile.summary.options',
+    );
+    expect(options?.params).toMatchObject({
+      standings: { key: 'blocFile.summary.option.standingsOnRequest' },
+      progress: { key: 'blocFile.summary.option.progressOff' },
+    });
+  });
+
   it('are never a way around strict keys: a misspelt optional key is an error, not a default', () => {
     expect(problemsOf(`${fixture('minimal.yaml')}options: { auto_post_standing: false }\n`)).toEqual([
       at('options.auto_post_standing', 'unknownKeySuggest', { suggestion: 'auto_post_standings' }),

@@ -32,8 +32,8 @@ export interface Harness {
     chatId?: string;
     chatType?: 'private' | 'group';
   }): Promise<ConsoleChat>;
-  /** Someone who has not registered. */
-  stranger(userId?: string): ConsoleChat;
+  /** Someone who has not registered, in a private chat or in the group `chat` names. */
+  stranger(userId?: string, chat?: { chatId: string; chatType: 'private' | 'group' }): ConsoleChat;
   close(): Promise<void>;
 }
 
@@ -106,10 +106,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       });
       return chatFor(id, name ?? `Người ${counter}`, chatId ?? `chat-${id}`, chatType);
     },
-    stranger(userId) {
+    stranger(userId, chat) {
       counter += 1;
       const id = userId ?? `s${counter}`;
-      return chatFor(id, `Khách ${counter}`, `chat-${id}`, 'private');
+      return chatFor(id, `Khách ${counter}`, chat?.chatId ?? `chat-${id}`, chat?.chatType ?? 'private');
     },
     async close() {
       await program.close(100);
