@@ -53,10 +53,12 @@ const ratio = (numerator: number, denominator: number): FigureValue => ({ type: 
 /**
  * How far a unit's year to date had got by month `i` (0 = January): the bloc's pace, each unit a few
  * percent ahead or behind in a pattern of its own before June (so ranks move from month to month),
- * and exactly its June figure in June.
+ * and exactly its June figure in June. The unit that sends nothing for June sent its half-year
+ * figures in May, so the latest figures of the nine still add up to the seed's totals (20.207 tỷ).
  */
-function shareOf(unitIndex: number, i: number): number {
+function shareOf(unitIndex: number, unitId: string, i: number): number {
   const pace = CUMULATIVE_SHARE[i] ?? 1;
+  if (unitId === DEMO_MISSING.unitId && i === DEMO_MONTHS - 2) return 1;
   if (i >= DEMO_MONTHS - 1) return pace;
   return pace * (1 + (((unitIndex * 7 + i * 3) % 5) - 2) * 0.04);
 }
@@ -122,7 +124,8 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
   const out = exact.map(Math.floor);
   const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (let k = 0; k < total - out.reduce((a, b) => a + b, 0); k++) {
+  const left = total - out.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < left; k++) {
     const slot = order[k % order.length];
     if (slot) out[slot.i] = (out[slot.i] ?? 0) + 1;
   }
@@ -170,7 +173,7 @@ export function demoReports(bloc: Bloc): DemoReport[] {
           ? scalar(collectives[cell] ?? 0)
           : indicator.code === 'khen-thuong-ca-nhan'
             ? scalar(individuals[cell] ?? 0)
-            : figureOf(indicator, unit.id, plan, seed, shareOf(unitIndex, month - 1), month - 1);
+            : figureOf(indicator, unit.id, plan, seed, shareOf(unitIndex, unit.id, month - 1), month - 1);
       const estimate = month === DEMO_MONTHS && indicator.code === 'gia-tri-cong-nghiep' && DEMO_ESTIMATES.has(unit.id);
       return { indicatorCode: indicator.code, raw: rawOf(value, indicator), value, estimate };
     });
