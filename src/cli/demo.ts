@@ -1,5 +1,6 @@
 import { storeSubmission } from '../app/use-cases/store-submission.ts';
 import type { Bloc } from '../domain/bloc.ts';
+import { makePeriodId } from '../domain/calendar/index.ts';
 import { nomineeKey } from '../domain/nomination.ts';
 import { t } from '../i18n/i18n.ts';
 import { openProgram, type Program } from '../main.ts';
@@ -55,7 +56,7 @@ async function fill(program: Program, bloc: Bloc) {
     const already = await repos.nominations.findByNomineeKey(bloc.id, nomineeKey(nomination));
     if (member && movement && already.length === 0) await repos.nominations.create({ ...nomination, blocId: bloc.id });
   }
-  const june = reports.filter((r) => r.submission.periodId === `${DEMO_YEAR}-0${DEMO_MONTHS}`);
+  const june = reports.filter((r) => r.submission.periodId === makePeriodId(DEMO_YEAR, DEMO_MONTHS));
   const units = new Set(reports.map((r) => r.submission.unitId)).size;
   return {
     reports: reports.length,
