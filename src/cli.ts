@@ -1,6 +1,8 @@
 import { t } from './i18n/i18n.ts';
 import { parseCommandArgs, type CommandSpec } from './cli/args.ts';
 import { runCheckConfig } from './cli/check-config.ts';
+import { runDemo } from './cli/demo.ts';
+import { runExport } from './cli/export.ts';
 import { runInvite } from './cli/invite.ts';
 import { runMigrate } from './cli/migrate.ts';
 import { runStart } from './cli/start.ts';
@@ -16,7 +18,9 @@ interface Command extends CommandSpec {
     | 'cli.usageOf.console'
     | 'cli.usageOf.checkConfig'
     | 'cli.usageOf.invite'
-    | 'cli.usageOf.migrate';
+    | 'cli.usageOf.migrate'
+    | 'cli.usageOf.demo'
+    | 'cli.usageOf.export';
   run(parsed: Parsed): Promise<number>;
 }
 
@@ -42,6 +46,19 @@ const COMMANDS: Record<string, Command> = {
     run: ({ values }) => runInvite(values),
   },
   migrate: { options: [], positionals: 0, usage: 'cli.usageOf.migrate', run: () => runMigrate() },
+  demo: {
+    options: ['bloc'],
+    flags: ['force'],
+    positionals: 0,
+    usage: 'cli.usageOf.demo',
+    run: ({ values }) => runDemo({ bloc: values.bloc, force: values.force === 'true' }),
+  },
+  export: {
+    options: ['period', 'bloc', 'out'],
+    positionals: 0,
+    usage: 'cli.usageOf.export',
+    run: ({ values }) => runExport(values),
+  },
 };
 
 const HELP_WORDS = new Set(['help', '--help', '-h']);

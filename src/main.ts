@@ -14,12 +14,15 @@ import { FLOWS } from './flows/index.ts';
 import { renderLabel } from './i18n/render.ts';
 import { t } from './i18n/i18n.ts';
 import { createHttpServer, type HttpServer } from './channels/http-server.ts';
+import { runAutomaticPosts } from './jobs/automatic-posts.ts';
 import { runMaintenance } from './jobs/maintenance.ts';
 import { startScheduler, type ScheduledJob } from './jobs/scheduler.ts';
 import { createLogger } from './logging/logger.ts';
+import { createReportRendering } from './reports/rendering.ts';
 import { createRepositories } from './storage/create-repositories.ts';
 import { openDatabase, type Database } from './storage/database.ts';
 import { migrate } from './storage/migrations/index.ts';
+import { recordCounts } from './storage/record-counts.ts';
 import { createSessionKeyv, type SessionKeyv } from './storage/session-store.ts';
 
 /**
@@ -53,6 +56,8 @@ export interface Program {
   engine: ConversationEngine;
   dispatcher: OutboxDispatcher;
   telegram?: TelegramConnection;
+  /** How many people and reports the database holds, of any bloc (`thidua demo` refuses a used one). */
+  recordCounts(): Promise<{ registrations: number; submissions: number }>;
   /** Stops taking work: finishes updates in flight, sends what the outbox holds for `drainMs`, closes. */
   close(drainMs?: number): Promise<void>;
 }
@@ -115,6 +120,7 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
       admins: config.admins,
       telegramUsername: telegram?.username,
       randomBytes: (size) => randomBytes(size),
+      rendering: createReportRendering(),
       labelText: renderLabel,
     };
     const channels: Partial<Record<string, ChannelDelivery>> = {
@@ -140,6 +146,7 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
       engine,
       dispatcher,
       telegram,
+      recordCounts: () => recordCounts(database.db),
       async close(drainMs = 5000) {
         await engine.idle();
         await dispatcher.drain(drainMs);
@@ -253,15 +260,29 @@ export async function runBot(program: Program): Promise<number> {
   return reason === 'fatal' ? 1 : 0;
 }
 
-/** The scheduled jobs: every night at 03:15, old update ids, finished outbox rows and expired sessions go. */
-function jobsOf(program: Program): ScheduledJob[] {
-  const { repos, sessionKeyv } = program;
+/**
+ * The scheduled jobs: every night at 03:15, old update ids, finished outbox rows and expired sessions
+ * go; every five minutes, the automatic posts that fell due (standings when a period locks, progress
+ * the day after its due date) are queued, each once.
+ */
+export function jobsOf(program: Program): ScheduledJob[] {
+  const { repos, sessionKeyv, services, dispatcher, log } = program;
   const maintenance = {
     processedUpdates: repos.processedUpdates,
     outbox: repos.outbox,
     purgeExpiredSessions: (at: Date) => sessionKeyv.purgeExpired(at),
   };
-  return [{ name: 'maintenance', cron: '15 3 * * *', run: (now: Date) => runMaintenance(maintenance, now) }];
+  const posts = {
+    blocs: program.blocs,
+    repos,
+    rendering: services.rendering,
+    kick: () => dispatcher.kick(),
+    log: log.child({ job: 'automatic-posts' }),
+  };
+  return [
+    { name: 'maintenance', cron: '15 3 * * *', run: (now: Date) => runMaintenance(maintenance, now) },
+    { name: 'automatic-posts', cron: '*/5 * * * *', run: (now: Date) => runAutomaticPosts(posts, now) },
+  ];
 }
 
 async function shutdown(program: Program, stopReceiving: () => Promise<void>, http: HttpServer | undefined) {

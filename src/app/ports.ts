@@ -1,6 +1,6 @@
 /**
  * The ports of the app layer, one import for everyone: the interfaces live in `ports/` by concern
- * (transactions and sessions, people and access, reports, delivery).
+ * (transactions and sessions, people and access, reports, delivery, rendering).
  */
 import type { UnitOfWork, ProcessedUpdates } from './ports/core.ts';
 import type { BlocRecords, Groups, Invites, OpenDrafts, People, Registrations } from './ports/people.ts';
@@ -11,6 +11,7 @@ export type * from './ports/core.ts';
 export type * from './ports/people.ts';
 export type * from './ports/reports.ts';
 export type * from './ports/delivery.ts';
+export type * from './ports/rendering.ts';
 
 /** Everything storage provides, built once by the composition root. */
 export interface Repositories {

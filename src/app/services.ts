@@ -1,6 +1,6 @@
 import type { Bloc } from '../domain/bloc.ts';
 import type { Label, Lang } from './messages.ts';
-import type { Clock, Repositories, SessionStore } from './ports.ts';
+import type { Clock, ReportRendering, Repositories, SessionStore } from './ports.ts';
 
 /** The blocs loaded from the bloc file(s), by id. */
 export interface BlocDirectory {
@@ -29,6 +29,8 @@ export interface AppServices {
   telegramUsername?: string;
   /** Random bytes (invite codes, button nonces); injectable for tests. */
   randomBytes(size: number): Uint8Array;
+  /** The chart and the workbook a reply attaches (src/reports behind a port). */
+  rendering: ReportRendering;
   /** A choice's label as the person sees it, so typing the option's words picks it (i18n is an adapter). */
   labelText(label: Label, lang: Lang): string;
 }

@@ -7,8 +7,10 @@
  */
 
 export interface CommandSpec {
-  /** The options, by name without `--`; each takes a value (thidua has no flags yet). */
+  /** The options, by name without `--`; each takes a value. */
   options: readonly string[];
+  /** Options that take no value (`--force`): present means 'true'. */
+  flags?: readonly string[];
   /** How many words the command takes besides its options. */
   positionals: number;
 }
@@ -46,6 +48,10 @@ export function parseCommandArgs(args: readonly string[], spec: CommandSpec): Pa
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (eq < 0 && spec.flags?.includes(name)) {
+      values[name] = 'true';
+      continue;
+    }
     if (!spec.options.includes(name))
       return { type: 'error', problem: { key: 'cli.args.unknownOption', word: `--${name}` } };
     if (eq >= 0) {

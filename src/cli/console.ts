@@ -23,10 +23,14 @@ export async function runConsole(read: Configuration, asText: string | undefined
   if (!bloc) return 1;
   let as: As | undefined;
   // What the bot says to this person is printed; a notice to another chat is shown as such.
-  const output = new ConsoleOutput((m) => {
-    const shown = as && m.chatId === chatIdOf(as) ? m.text : `[→ ${m.chatId}] ${m.text}`;
-    process.stdout.write(`${shown}\n\n`);
-  });
+  // Images and files cannot be shown in a terminal: they are written to EXPORTS_DIR, the text says where.
+  const output = new ConsoleOutput(
+    (m) => {
+      const shown = as && m.chatId === chatIdOf(as) ? m.text : `[→ ${m.chatId}] ${m.text}`;
+      process.stdout.write(`${shown}\n\n`);
+    },
+    { filesDir: read.config.exportsDir },
+  );
   const program = await openProgram({ ...read, logLevel: 'warn', console: output });
   const source = openMessageSource(process.stdin, process.stdout, Boolean(process.stdin.isTTY));
   try {

@@ -78,6 +78,7 @@ export function toBloc(file: BlocFile): Bloc {
     },
     options: {
       autoPostStandings: file.options.auto_post_standings,
+      postProgressOnDue: file.options.post_progress_on_due,
       focalSeesFullTable: file.options.focal_sees_full_table,
       ...(file.options.privacy_notice === undefined ? {} : { privacyNotice: file.options.privacy_notice }),
     },

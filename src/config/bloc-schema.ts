@@ -166,6 +166,7 @@ const scoringPolicyShape = {
 
 const optionsShape = {
   auto_post_standings: z.boolean().default(true),
+  post_progress_on_due: z.boolean().default(true),
   focal_sees_full_table: z.boolean().default(false),
   privacy_notice: text.optional(),
 };

@@ -50,6 +50,7 @@ export function summarizeBloc(bloc: Bloc, today: Date): BlocSummary {
     msg(`${S}.scoring`, { late: s.latePenalty, missing: s.missingPenalty, tieBreak: tieBreakWords(s.tieBreak) }),
     msg(`${S}.options`, {
       standings: msg(o.autoPostStandings ? `${S}.option.standingsAuto` : `${S}.option.standingsOnRequest`),
+      progress: msg(o.postProgressOnDue ? `${S}.option.progressOnDue` : `${S}.option.progressOff`),
       focal: msg(o.focalSeesFullTable ? `${S}.option.focalFullTable` : `${S}.option.focalOwnRank`),
       privacy: msg(o.privacyNotice ? `${S}.option.privacySet` : `${S}.option.privacyUnset`),
     }),

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { configProblemOf, envErrorKey, zodInVietnamese, type ConfigProblem } from './env-problems.ts';
 
@@ -82,6 +83,7 @@ const EnvSchema = z
     PUBLIC_BASE_URL: optionalUrl,
     DATABASE_URL: databaseUrl,
     SQLITE_PATH: optionalText,
+    EXPORTS_DIR: optionalText,
     SESSION_STORE_URL: sessionStoreUrl,
     BLOC_FILE: optionalText,
     ADMIN_TELEGRAM_IDS: idList,
@@ -147,6 +149,11 @@ export interface Config {
   publicBaseUrl?: string;
   databaseUrl?: string;
   sqlitePath: string;
+  /**
+   * Where the console writes the images and files a reply carries (a terminal cannot show them):
+   * EXPORTS_DIR, else `exports/` beside the SQLite file (`data/exports` by default).
+   */
+  exportsDir: string;
   sessionStoreUrl?: string;
   /** Unset only when no channel token is set: the console then uses the shipped example bloc. */
   blocFile?: string;
@@ -209,6 +216,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     publicBaseUrl: env.PUBLIC_BASE_URL,
     databaseUrl: env.DATABASE_URL,
     sqlitePath: env.SQLITE_PATH ?? DEFAULT_SQLITE_PATH,
+    exportsDir: env.EXPORTS_DIR ?? join(dirname(env.SQLITE_PATH ?? DEFAULT_SQLITE_PATH), 'exports'),
     sessionStoreUrl: env.SESSION_STORE_URL,
     blocFile: env.BLOC_FILE,
     admins: { telegram: env.ADMIN_TELEGRAM_IDS, zalo: env.ADMIN_ZALO_IDS },

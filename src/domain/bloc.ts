@@ -188,8 +188,10 @@ export interface ScoringPolicy {
 }
 
 export interface BlocOptions {
-  /** Post the provisional standings to the group automatically after each due date. */
+  /** Post the provisional standings of a period to the leaders' group by itself when the period locks. */
   autoPostStandings: boolean;
+  /** Post a progress digest (who is in, late, silent) the day after the due date. */
+  postProgressOnDue: boolean;
   /** Focal points see the whole table, not only their own rank and score. */
   focalSeesFullTable: boolean;
   /** Text shown with individual nominations about why personal data is kept (legal reference). */

@@ -2,12 +2,16 @@ import type { CommandName } from '../app/permissions.ts';
 import type { Flow } from './engine/types.ts';
 import { groupFlow } from './group/flow.ts';
 import { helpFlow } from './help/flow.ts';
+import { detailFlow } from './detail/flow.ts';
+import { exportFlow } from './export/flow.ts';
 import { languageFlow } from './language/flow.ts';
 import { missingFlow } from './missing/flow.ts';
 import { nominateFlow } from './nominate/flow.ts';
 import { nominationsFlow } from './nominations/flow.ts';
+import { progressFlow } from './progress/flow.ts';
 import { registerFlow, startFlow } from './register/flow.ts';
 import { reportFlow } from './report/flow.ts';
+import { standingsFlow } from './standings/flow.ts';
 import { statusFlow } from './status/flow.ts';
 import { viewFlow } from './view/flow.ts';
 import { whoamiFlow } from './whoami/flow.ts';
@@ -26,6 +30,10 @@ const ALL: Flow[] = [
   viewFlow,
   missingFlow,
   reportFlow,
+  standingsFlow,
+  progressFlow,
+  detailFlow,
+  exportFlow,
 ];
 
 export const FLOWS: ReadonlyMap<CommandName, Flow> = new Map(ALL.map((f) => [f.command, f]));

@@ -11,17 +11,13 @@ import {
   type ChartItem,
   type Plugin,
 } from 'chart.js';
+import type { ChartBar } from '../app/ports.ts';
 import { formatNumber } from '../domain/figures/format-figure.ts';
 import { ensureChartFont } from './chart-font.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title, SubTitle);
 
-/** One bar: a unit's name and its total. `highlight` marks the asker's own unit. */
-export interface ChartBar {
-  label: string;
-  value: number;
-  highlight?: boolean;
-}
+export type { ChartBar };
 
 /** A standings chart to draw. Texts come already rendered in the reader's language. */
 export interface StandingsChartInput {

@@ -1,33 +1,12 @@
-import type { AuditEntry } from '../app/ports.ts';
-import type { PeriodProgress } from '../app/use-cases/progress.ts';
+import type { WorkbookInput } from '../app/ports.ts';
 import type { StandingsReport } from '../app/use-cases/standings.ts';
-import { blocYear, type Bloc, type Indicator } from '../domain/bloc.ts';
+import { blocYear, type Indicator } from '../domain/bloc.ts';
 import { periodMonth, periodYear } from '../domain/calendar/index.ts';
-import type { Nomination } from '../domain/nomination.ts';
-import type { Submission } from '../domain/submission.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import type vi from '../../locales/vi.json';
 import { displayInstant } from './sheet-layout.ts';
 
-/**
- * What the Excel export holds (`/xuatexcel`, `thidua export`), as plain data the caller reads from
- * the repositories: nothing here touches storage.
- */
-export interface WorkbookInput {
-  bloc: Bloc;
-  /** computeStandings for the period or year exported. */
-  standings: StandingsReport;
-  /** The stored reports of the scope's periods (`Submissions.listForPeriod` for each). */
-  submissions: readonly Submission[];
-  /** periodProgress of the scope's latest period; without it the progress sheet has only its title. */
-  progress?: PeriodProgress;
-  /** The year's nominations of the member units (`Nominations.listForUnit(bloc, unit, year)`). */
-  nominations: readonly Nomination[];
-  /** The audit entries of the scope's periods (`Submissions.auditTrail` per unit and period). */
-  audit: readonly AuditEntry[];
-  generatedAt: Date;
-  lang?: Lang;
-}
+export type { WorkbookInput };
 
 /** What every sheet builder needs besides the input: the language, the zone, names by id. */
 export interface SheetContext {

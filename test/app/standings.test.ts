@@ -66,12 +66,29 @@ describe('computeStandings', () => {
   });
 
   it('has no previous rank for a unit that was not a member the year before', async () => {
-    const { repos } = fakeRepos([report('dong-tam', '2024-01', [scalar('cay', 50)])]);
+    const { repos } = fakeRepos([
+      report('an-binh', '2023-12', [scalar('cay', 40)]),
+      report('dong-tam', '2024-01', [scalar('cay', 50)]),
+    ]);
     const result = await computeStandings(repos, b, { kind: 'period', periodId: '2024-01' }, vn('2024-02-01'));
     const newcomer = result.rows.find((r) => r.unit.id === 'dong-tam');
     expect(newcomer).toMatchObject({ rank: 1, total: 50 });
     expect(newcomer?.previousRank).toBeUndefined();
     expect(result.rows.find((r) => r.unit.id === 'an-binh')?.previousRank).toBe(1);
+  });
+
+  it('shows no rank change when nobody reported in the previous month (everyone would be equal there)', async () => {
+    const { repos } = fakeRepos([
+      report('an-binh', '2023-05', [scalar('cay', 90)], { status: 'draft' }),
+      report('bac-son', '2023-06', [scalar('cay', 85)]),
+    ]);
+    const result = await computeStandings(repos, b, { kind: 'period', periodId: '2023-06' }, vn('2023-07-01'));
+    expect(result.previousScope).toBeUndefined();
+    expect(result.rows.map((r) => [r.unit.id, r.rank, r.previousRank, r.rankChange])).toEqual([
+      ['bac-son', 1, undefined, undefined],
+      ['an-binh', 2, undefined, undefined],
+      ['cam-duong', 2, undefined, undefined],
+    ]);
   });
 
   it('scores a year to date through the current period, ranked against one month less', async () => {

@@ -81,7 +81,7 @@ export function largeBloc(units: number, indicators: number): Bloc {
       holidays: [],
     },
     scoring: { latePenalty: 1, missingPenalty: 2, tieBreak: ['total', 'on_time', 'submitted_at', 'name'] },
-    options: { autoPostStandings: true, focalSeesFullTable: false },
+    options: { autoPostStandings: true, postProgressOnDue: true, focalSeesFullTable: false },
   };
 }
 

@@ -77,7 +77,7 @@ describe('bloc file errors and summary as the operator reads them', () => {
       years: [{ ...noDeputy, plans: {} }],
       calendar: { ...bloc.calendar, graceDays: 2, lock: { day: 9, monthOffset: 2 } },
       reminders: { ...bloc.reminders, weekdays: [1, 3, 6] },
-      options: { autoPostStandings: false, focalSeesFullTable: true },
+      options: { autoPostStandings: false, postProgressOnDue: false, focalSeesFullTable: true },
     };
     const summary = summarizeBloc(variant, new Date('2023-06-01T00:00:00+07:00'));
     const keys = summary.lines.map((line) => line.key);

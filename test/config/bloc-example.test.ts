@@ -110,7 +110,7 @@ describe('deploy/bloc.example.yaml (the Lào Cai bloc of domain.md)', () => {
       weekdays: [1, 2, 3, 4, 5],
     });
     expect(bloc.scoring.tieBreak).toEqual(['total', 'on_time', 'submitted_at', 'name']);
-    expect(bloc.options).toMatchObject({ autoPostStandings: true, focalSeesFullTable: false });
+    expect(bloc.options).toMatchObject({ autoPostStandings: true, postProgressOnDue: true, focalSeesFullTable: false });
     expect(bloc.options.privacyNotice).toContain('06/2022/QH15');
   });
 

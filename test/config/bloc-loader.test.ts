@@ -113,7 +113,7 @@ describe('defaults', () => {
       missingPenalty: 2,
       tieBreak: ['total', 'on_time', 'submitted_at', 'name'],
     });
-    expect(bloc.options).toEqual({ autoPostStandings: true, focalSeesFullTable: false });
+    expect(bloc.options).toEqual({ autoPostStandings: true, postProgressOnDue: true, focalSeesFullTable: false });
   });
 
   it('fills an indicator by its kind', () => {
@@ -169,6 +169,19 @@ describe('defaults', () => {
     expect(summary.lines.at(-1)).toEqual({
       key: 'blocFile.summary.missingPlan',
       params: { year: 2025, unit: 'phuong-b', codes: 'thu-ngan-sach' },
+    });
+  });
+
+  it('reads the automatic-post options, and says them in the summary', () => {
+    const text = `${fixture('minimal.yaml')}options: { auto_post_standings: false, post_progress_on_due: false }\n`;
+    const bloc = blocOf(text);
+    expect(bloc.options).toEqual({ autoPostStandings: false, postProgressOnDue: false, focalSeesFullTable: false });
+    const options = summarizeBloc(bloc, new Date('2025-06-01T00:00:00Z')).lines.find(
+      (l) => l.key === 'blocFile.summary.options',
+    );
+    expect(options?.params).toMatchObject({
+      standings: { key: 'blocFile.summary.option.standingsOnRequest' },
+      progress: { key: 'blocFile.summary.option.progressOff' },
     });
   });
 

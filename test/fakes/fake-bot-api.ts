@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Update } from 'telegraf/types';
-import { json, readBody, type ParsedBody } from './http-body.ts';
+import { json, readBody, type ParsedBody, type UploadedFile } from './http-body.ts';
 import { TelegramFixtures } from './telegram-fixtures.ts';
 import { handleMethod, type MethodContext } from './fake-bot-methods.ts';
 import { answerFault, FaultPlan, type LimitKind, type RandomFaultRates, type RateLimits } from './fake-bot-faults.ts';
@@ -39,6 +39,8 @@ export interface SentMessage {
   reply_markup?: { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> };
   /** Multipart uploads: the file's size in bytes. */
   size?: number;
+  /** sendPhoto and sendDocument uploads: the file as it arrived (checked: an image, a named file). */
+  file?: UploadedFile;
   edits: number;
 }
 

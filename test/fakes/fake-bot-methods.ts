@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { json, type ParsedBody } from './http-body.ts';
+import { json, type ParsedBody, type UploadedFile } from './http-body.ts';
 import type { ApiCall, FakeBotApi, SentMessage } from './fake-bot-api.ts';
 
 export interface MethodContext {
@@ -34,13 +34,35 @@ function messageResult(api: FakeBotApi, sent: SentMessage): Record<string, unkno
   };
 }
 
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
+
+/**
+ * What Telegram checks of an upload before it takes it: a photo must be an image it can decode (we
+ * accept PNG and JPEG by signature, as it answers IMAGE_PROCESS_FAILED otherwise), and a file needs a
+ * name and some bytes. A file_id or URL given as text instead of an upload passes.
+ */
+function checkUpload(kind: 'sendPhoto' | 'sendDocument', file: UploadedFile | undefined, asText: string | undefined) {
+  if (!file) {
+    if (!asText)
+      throw new BadRequest(`Bad Request: there is no ${kind === 'sendPhoto' ? 'photo' : 'document'} in the request`);
+    return;
+  }
+  if (file.size === 0) throw new BadRequest('Bad Request: file must be non-empty');
+  if (!file.filename.trim()) throw new BadRequest('Bad Request: file name is empty');
+  const image = file.data.subarray(0, PNG.length).equals(PNG) || file.data.subarray(0, JPEG.length).equals(JPEG);
+  if (kind === 'sendPhoto' && !image) throw new BadRequest('Bad Request: IMAGE_PROCESS_FAILED');
+}
+
 function send(kind: 'sendMessage' | 'sendPhoto' | 'sendDocument', fileField?: string): Method {
   return ({ api, body }) => {
     const p = body.params;
     const chatId = str(p.chat_id);
     if (!chatId) throw new BadRequest('Bad Request: chat_id is empty');
     if (kind === 'sendMessage' && !str(p.text)) throw new BadRequest('Bad Request: message text is empty');
-    const size = fileField ? (body.files[fileField]?.size ?? (str(p[fileField]) ? 0 : undefined)) : undefined;
+    const file = fileField ? body.files[fileField] : undefined;
+    if (kind !== 'sendMessage') checkUpload(kind, file, fileField ? str(p[fileField]) : undefined);
+    const size = fileField ? (file?.size ?? (str(p[fileField]) ? 0 : undefined)) : undefined;
     const sent = api.storeSent({
       method: kind,
       chat_id: chatId,
@@ -49,6 +71,7 @@ function send(kind: 'sendMessage' | 'sendPhoto' | 'sendDocument', fileField?: st
       parse_mode: str(p.parse_mode),
       reply_markup: p.reply_markup as SentMessage['reply_markup'],
       ...(size !== undefined ? { size } : {}),
+      ...(file ? { file } : {}),
     });
     return messageResult(api, sent);
   };

@@ -1,10 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** A request body read as Bot API parameters: JSON, a form, or multipart (files as their size). */
+/** A file uploaded in a multipart body: its name, its declared type and its bytes. */
+export interface UploadedFile {
+  filename: string;
+  contentType?: string;
+  size: number;
+  data: Buffer;
+}
+
+/** A request body read as Bot API parameters: JSON, a form, or multipart (files with their bytes). */
 export interface ParsedBody {
   params: Record<string, unknown>;
-  /** Uploaded files by field name: only their name and size are kept. */
-  files: Record<string, { filename: string; size: number }>;
+  /** Uploaded files by field name. */
+  files: Record<string, UploadedFile>;
   bytes: number;
 }
 
@@ -27,7 +35,7 @@ export async function readBody(req: IncomingMessage): Promise<ParsedBody> {
   return out;
 }
 
-/** Just enough multipart: text fields as strings (JSON-looking ones parsed), files as sizes. */
+/** Just enough multipart: text fields as strings (JSON-looking ones parsed), files with their bytes. */
 function parseMultipart(raw: Buffer, boundary: string, out: ParsedBody): void {
   const text = raw.toString('latin1');
   for (const part of text.split(`--${boundary}`)) {
@@ -39,7 +47,9 @@ function parseMultipart(raw: Buffer, boundary: string, out: ParsedBody): void {
     const body = part.slice(headerEnd + 4).replace(/\r\n$/, '');
     const filename = /filename="([^"]*)"/.exec(headers)?.[1];
     if (filename !== undefined) {
-      out.files[name] = { filename, size: Buffer.byteLength(body, 'latin1') };
+      const data = Buffer.from(body, 'latin1');
+      const contentType = /content-type:\s*([^\r\n;]+)/i.exec(headers)?.[1]?.trim();
+      out.files[name] = { filename, size: data.length, data, ...(contentType ? { contentType } : {}) };
       continue;
     }
     const value = Buffer.from(body, 'latin1').toString('utf8');

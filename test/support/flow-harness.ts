@@ -17,8 +17,9 @@ import { openProgram, type Program } from '../../src/main.ts';
  */
 export interface Harness {
   program: Program;
-  /** Everything the bot sent to console chats, by chat. */
+  /** Everything the bot sent to console chats, by chat; images and documents are written to `filesDir`. */
   output: ConsoleOutput;
+  filesDir: string;
   bloc: Bloc;
   /** The instant every update is stamped with; move it to test deadlines. */
   clock: { now: Date };
@@ -31,8 +32,8 @@ export interface Harness {
     chatId?: string;
     chatType?: 'private' | 'group';
   }): Promise<ConsoleChat>;
-  /** Someone who has not registered. */
-  stranger(userId?: string): ConsoleChat;
+  /** Someone who has not registered, in a private chat or in the group `chat` names. */
+  stranger(userId?: string, chat?: { chatId: string; chatType: 'private' | 'group' }): ConsoleChat;
   close(): Promise<void>;
 }
 
@@ -69,7 +70,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     DATABASE_URL: options.databaseUrl,
     SESSION_STORE_URL: options.sessionStoreUrl,
   });
-  const output = new ConsoleOutput();
+  const output = new ConsoleOutput(undefined, { filesDir: join(dir, 'exports') });
   const program = await openProgram({
     config,
     blocs: [bloc],
@@ -90,6 +91,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   return {
     program,
     output,
+    filesDir: join(dir, 'exports'),
     bloc,
     clock,
     async person({ role = 'focal', unitId, userId, name, chatId, chatType = 'private' }) {
@@ -105,10 +107,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       });
       return chatFor(id, name ?? `Người ${counter}`, chatId ?? `chat-${id}`, chatType);
     },
-    stranger(userId) {
+    stranger(userId, chat) {
       counter += 1;
       const id = userId ?? `s${counter}`;
-      return chatFor(id, `Khách ${counter}`, `chat-${id}`, 'private');
+      return chatFor(id, `Khách ${counter}`, chat?.chatId ?? `chat-${id}`, chat?.chatType ?? 'private');
     },
     async close() {
       await program.close(100);

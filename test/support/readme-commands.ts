@@ -11,7 +11,12 @@ export interface ReadmeCommand {
   program: 'npm' | 'thidua';
   /** The words after the program. */
   args: string[];
+  /** `echo "…" | npx thidua …`: what the line pipes to the command (with its line break). */
+  input?: string;
 }
+
+/** The one pipe the README may show: a line of text typed into the console. */
+const ECHO_PIPE = /^echo\s+("[^"]*"|'[^']*')\s*\|\s*(.+)$/;
 
 const FENCE = /^\s*```+\s*(\S*)\s*$/;
 const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console']);
@@ -30,11 +35,15 @@ export function readmeCommands(markdown: string): ReadmeCommand[] {
     const code = line.replace(/^\s*\$\s+/, '').trim();
     if (code === '' || code.startsWith('#')) continue;
     for (const part of code.split('&&').map((p) => p.trim())) {
-      const words = shellWords(part);
+      const piped = ECHO_PIPE.exec(part);
+      const input = piped ? `${(piped[1] ?? '').slice(1, -1)}\n` : undefined;
+      const words = shellWords(piped ? (piped[2] ?? '') : part);
       const [first, second, ...rest] = words;
-      if (first === 'npm') out.push({ text: part, program: 'npm', args: words.slice(1) });
-      else if (first === 'thidua') out.push({ text: part, program: 'thidua', args: words.slice(1) });
-      else if (first === 'npx' && second === 'thidua') out.push({ text: part, program: 'thidua', args: rest });
+      const extra = input === undefined ? {} : { input };
+      if (first === 'npm') out.push({ text: part, program: 'npm', args: words.slice(1), ...extra });
+      else if (first === 'thidua') out.push({ text: part, program: 'thidua', args: words.slice(1), ...extra });
+      else if (first === 'npx' && second === 'thidua')
+        out.push({ text: part, program: 'thidua', args: rest, ...extra });
     }
   }
   return out;

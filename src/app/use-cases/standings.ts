@@ -92,7 +92,7 @@ async function scoreScope(
 /**
  * The provisional standings of a period or of a year to date, with each unit's rank change since
  * the previous month (domain.md, "Scoring"; design.md: "the current period" is the caller's default).
- * Reads each period's reports once.
+ * Reads each period's reports once. No rank change when nothing was reported in the previous scope.
  */
 export async function computeStandings(
   repos: Pick<Repositories, 'submissions'>,
@@ -107,7 +107,10 @@ export async function computeStandings(
   const reportsOf = (s: ScoringScope) => s.periods.flatMap((p) => byPeriod.get(p) ?? []);
 
   const standings = await scoreScope(bloc, scope, reportsOf(scope));
-  if (!previous) return { ...standings, rows: standings.rows };
+  // A previous scope where nobody reported (the first month the bot ran) ranks everyone equal:
+  // measuring moves against it would show noise, so there is no change to show.
+  const comparable = previous && reportsOf(previous).some((s) => s.status !== 'draft');
+  if (!previous || !comparable) return { ...standings, rows: standings.rows };
   const before = await scoreScope(bloc, previous, reportsOf(previous), true);
   const previousRanks = new Map(before.rows.map((r) => [r.unit.id, r.rank]));
   const rows = standings.rows.map((row): RankedRow => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelSender, SendOutcome } from '../../app/delivery.ts';
 import type { Inbound, Lang, Reply } from '../../app/messages.ts';
 import { renderPlainText } from '../text-render.ts';
+import { saveAttachments } from './console-files.ts';
 
 /** What the console needs of the program: hand in an update, then deliver what it produced. */
 export interface ConsoleEngine {
@@ -25,24 +26,40 @@ export interface SentMessage {
   reply: Reply;
   lang: Lang;
   text: string;
+  /** Where the reply's image and document were written, in that order. */
+  files: string[];
+}
+
+export interface ConsoleOutputOptions {
+  /**
+   * Where a reply's image (the standings chart) and document (the Excel file) are written: a terminal
+   * cannot show them, so the text names the file instead. Without it they are kept in the reply only.
+   */
+  filesDir?: string;
 }
 
 /**
  * The console channel's sending side: the outbox's sender for `console`, built before the program so
- * the program is wired once. It renders each reply as plain text (choices numbered), hands it to
- * `write`, and keeps it for the chat it went to (several console chats may share one process).
+ * the program is wired once. It renders each reply as plain text (choices numbered), writes its
+ * image and document to `filesDir` with their paths in the text, hands it to `write`, and keeps it
+ * for the chat it went to (several console chats may share one process).
  */
 export class ConsoleOutput {
   private readonly byChat = new Map<string, SentMessage[]>();
 
-  constructor(private readonly write: (message: SentMessage) => void = () => {}) {}
+  constructor(
+    private readonly write: (message: SentMessage) => void = () => {},
+    private readonly options: ConsoleOutputOptions = {},
+  ) {}
 
   readonly sender: ChannelSender = {
-    send: (chatId: string, reply: Reply, lang: Lang): Promise<SendOutcome> => {
-      const message = { chatId, reply, lang, text: renderPlainText(reply, lang) };
+    send: async (chatId: string, reply: Reply, lang: Lang): Promise<SendOutcome> => {
+      const saved = this.options.filesDir ? await saveAttachments(this.options.filesDir, reply, lang) : undefined;
+      const text = [renderPlainText(reply, lang), ...(saved?.lines ?? [])].join('\n');
+      const message = { chatId, reply, lang, text, files: saved?.paths ?? [] };
       this.transcriptOf(chatId).push(message);
       this.write(message);
-      return Promise.resolve({ ok: true });
+      return { ok: true };
     },
   };
 

@@ -37,24 +37,44 @@ describe('Telegram sender', () => {
     expect(sent?.text).toContain('&lt;b&gt;&amp;');
   });
 
-  it('uploads an image and a document (multipart) after the text', async () => {
+  it('uploads an image and a document (multipart) after the text, bytes, names and captions intact', async () => {
+    // A PNG signature then filler; an .xlsx is a zip ("PK\x03\x04").
     const png = new Uint8Array(2048).fill(7);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]);
     const out = await sender().send(
       '501',
       reply(
         'language.ask',
         {},
-        { image: { png, caption: msg('language.en') }, document: { fileName: 'a.xlsx', bytes: new Uint8Array(10) } },
+        {
+          image: { png, caption: msg('language.en') },
+          document: { fileName: 'thidua-khoi-2023-06.xlsx', bytes: xlsx, caption: msg('language.vi') },
+        },
       ),
       'vi',
     );
     expect(out).toEqual({ ok: true, messageId: '1' });
-    expect(api.messagesTo(501).map((m) => [m.method, m.size])).toEqual([
+    const sent = api.messagesTo(501);
+    expect(sent.map((m) => [m.method, m.size])).toEqual([
       ['sendMessage', undefined],
       ['sendPhoto', 2048],
       ['sendDocument', 10],
     ]);
-    expect(api.messagesTo(501)[1]?.caption).toBe('English');
+    expect(sent[1]?.caption).toBe('English');
+    expect(sent[1]?.file?.data.equals(Buffer.from(png))).toBe(true);
+    expect(sent[2]?.caption).toBe('Tiếng Việt');
+    expect(sent[2]?.file?.filename).toBe('thidua-khoi-2023-06.xlsx');
+    expect(sent[2]?.file?.data.equals(Buffer.from(xlsx))).toBe(true);
+  });
+
+  it('a photo Telegram cannot read as an image is a permanent refusal', async () => {
+    const out = await sender().send(
+      '501',
+      reply('language.ask', {}, { image: { png: new Uint8Array(64).fill(7) } }),
+      'vi',
+    );
+    expect(out).toMatchObject({ ok: false, permanent: true, error: 'telegram 400: Bad Request: IMAGE_PROCESS_FAILED' });
   });
 
   it('429: waits retry_after', async () => {

@@ -79,7 +79,7 @@ export function bloc(
       holidays: [],
     },
     scoring: { latePenalty: 1, missingPenalty: 2, tieBreak },
-    options: { autoPostStandings: true, focalSeesFullTable: false },
+    options: { autoPostStandings: true, postProgressOnDue: true, focalSeesFullTable: false },
   };
 }
 

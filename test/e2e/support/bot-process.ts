@@ -11,7 +11,7 @@ export const EXAMPLE_BLOC = join(REPO, 'deploy/bloc.example.yaml');
 
 /** Variables of ours that must not leak from the developer's shell into a test bot. */
 const OURS =
-  /^(TELEGRAM_|ZALO_|DATABASE_URL|SQLITE_PATH|SESSION_STORE_URL|BLOC_FILE|ADMIN_|LOG_LEVEL|PORT|PUBLIC_BASE_URL)/;
+  /^(TELEGRAM_|ZALO_|DATABASE_URL|SQLITE_PATH|EXPORTS_DIR|SESSION_STORE_URL|BLOC_FILE|ADMIN_|LOG_LEVEL|PORT|PUBLIC_BASE_URL)/;
 
 export interface BotEnvOptions {
   /** A folder of its own (the SQLite file lives there); reuse it to restart the same bot. */
