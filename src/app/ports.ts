@@ -1,16 +1,18 @@
 /**
  * The ports of the app layer, one import for everyone: the interfaces live in `ports/` by concern
- * (transactions and sessions, people and access, reports, delivery).
+ * (transactions and sessions, people and access, reports, delivery, files).
  */
 import type { UnitOfWork, ProcessedUpdates } from './ports/core.ts';
 import type { BlocRecords, Groups, Invites, People, Registrations } from './ports/people.ts';
 import type { CalendarOverrides, Nominations, Submissions } from './ports/reports.ts';
 import type { Outbox, ReminderClaims } from './ports/delivery.ts';
+import type { Files } from './ports/files.ts';
 
 export type * from './ports/core.ts';
 export type * from './ports/people.ts';
 export type * from './ports/reports.ts';
 export type * from './ports/delivery.ts';
+export type * from './ports/files.ts';
 
 /** Everything storage provides, built once by the composition root. */
 export interface Repositories {
@@ -26,4 +28,5 @@ export interface Repositories {
   nominations: Nominations;
   outbox: Outbox;
   reminderClaims: ReminderClaims;
+  files: Files;
 }
