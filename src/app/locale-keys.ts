@@ -454,6 +454,11 @@ export interface LocaleParamNames {
   'zalo.documentUnavailable': 'fileName';
   'zalo.documentLink': 'fileName' | 'url';
   'zalo.automatedNotice': never;
+  'zalo.photoNotKept': never;
+  'zalo.groupOnTelegram': never;
+  'zalo.inviteHowTo': 'bot' | 'code';
+  'zalo.inviteHowToUnnamed': 'code';
+  'zalo.webhookPathTaken': 'path';
 }
 
 /** A key of `locales/vi.json` (and `en.json`, which has the same keys). */

@@ -1,6 +1,7 @@
 import type { ChannelSender } from '../../app/delivery.ts';
 import type { Reply } from '../../app/messages.ts';
 import { ZaloClient } from './client.ts';
+import { keepingPhotos, type PhotoKeeping } from './photo-keeper.ts';
 import { ZaloPoller, type ZaloPollerOptions } from './polling.ts';
 import { createZaloSender, type ZaloImagePublisher } from './sender.ts';
 import { checkToken, registerWebhook, validateWebhook } from './startup.ts';
@@ -20,6 +21,8 @@ export interface ZaloChannelOptions {
   publicBaseUrl?: string;
   images?: ZaloImagePublisher;
   documentLink?: (reply: Reply) => Promise<string | undefined>;
+  /** Where incoming photos are stored (their Zalo URLs expire); without it, photos keep their URL. */
+  photos?: PhotoKeeping;
   /** Zalo refused the token mid-run (polling or a send): stop the channel, tell the operator. */
   onFatal?: (error: unknown) => void;
   /** Tuning for tests: poll timeout, backoff, lanes. */
@@ -47,7 +50,8 @@ export interface ZaloChannel {
  * token first (getMe, 2.5 s): a refused token throws `ZaloStartupError` with `zalo.badToken`.
  */
 export async function createZaloChannel(options: ZaloChannelOptions): Promise<ZaloChannel> {
-  const { engine, logger, webhook } = options;
+  const { logger, webhook } = options;
+  const engine = options.photos ? keepingPhotos(options.engine, options.photos, logger) : options.engine;
   if (webhook) validateWebhook(webhook.url, webhook.secret);
   const client = new ZaloClient({
     token: options.token,
