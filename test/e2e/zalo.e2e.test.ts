@@ -6,6 +6,7 @@ import type { FigureValue } from '../../src/domain/figure.ts';
 import { figureText, indicatorName, rangeText } from '../../src/flows/report/figure-text.ts';
 import { displayDateTime, periodLabel } from '../../src/flows/shared/format.ts';
 import { unitName } from '../../src/flows/shared/labels.ts';
+import type { FakeBotApi } from '../fakes/fake-bot-api.ts';
 import { FAKE_ZALO_SECRET_PART, type FakeZaloApi } from '../fakes/fake-zalo-api.ts';
 import type { FakeZaloCdn } from '../fakes/fake-zalo-cdn.ts';
 import { SEED_ANSWERS } from '../flows/report/helpers.ts';
@@ -27,9 +28,11 @@ import {
   startReport,
   summaryHead,
 } from './support/report-script.ts';
+import { expectedText, TelegramUser } from './support/telegram-user.ts';
 import { expectNothingRefused, numberedOptions, ZaloUser, zaloText } from './support/zalo-user.ts';
 
 let api: FakeZaloApi;
+let telegram: FakeBotApi;
 let cdn: FakeZaloCdn;
 let dir: TempDir;
 let bloc: Bloc;
@@ -38,6 +41,7 @@ beforeAll(async () => {
 });
 withZaloFixture((world) => {
   api = world.zalo;
+  telegram = world.telegram;
   cdn = world.cdn;
   dir = world.dir;
 });
@@ -85,6 +89,25 @@ describe('Zalo, long polling (the bot as a process against the fake Zalo Bot API
     expect(error).toContain(zaloText('zalo.badToken', { description: '401 Unauthorized' }));
     expect(error).toContain('ZALO_BOT_TOKEN');
     expect(error).not.toContain('WrongSecret_k3Lm9');
+  });
+
+  it('Zalo refusing the token mid-run stops Zalo alone while Telegram goes on; with Zalo alone the bot exits 1', async () => {
+    const both = await BotProcess.start(zaloEnv({ apiRoot: telegram.url, token: telegram.token }));
+    const authLost = zaloText('zalo.authLost', { description: '401 Unauthorized' });
+    api.inject('getUpdates', { kind: 'error', code: 401 });
+    await both.waitForLog((l) => l.msg === 'Zalo refuses ZALO_BOT_TOKEN: the Zalo channel stops');
+    expect(both.stderr).toContain(authLost);
+    const polls = api.callsOf('getUpdates').length;
+    const [help] = await new TelegramUser(telegram, 901, 'Lan').say('/trogiup');
+    expect(help?.text?.split('\n')[0]).toBe(expectedText('help.introStranger', { commands: [] }).split('\n')[0]);
+    expect(api.callsOf('getUpdates')).toHaveLength(polls);
+    expect(await both.stop()).toEqual({ code: 0, signal: null });
+
+    const alone = await BotProcess.start(zaloEnv());
+    api.inject('getUpdates', { kind: 'error', code: 401 });
+    expect(await alone.exited).toEqual({ code: 1, signal: null });
+    expect(alone.stderr).toContain(authLost);
+    expect(alone.output).not.toContain(FAKE_ZALO_SECRET_PART);
   });
 
   it('registering by a typed code; /toilaai gives the Zalo id for ADMIN_ZALO_IDS; stickers and groups answered', async () => {
