@@ -122,6 +122,7 @@ describe('Zalo, long polling (the bot as a process against the fake Zalo Bot API
     });
     // So it was deleted before the first poll, and the log says so.
     expect(api.webhook).toBeUndefined();
+    await api.waitForCalls('getUpdates', 1);
     const deleted = api.calls.findIndex((c) => c.method === 'deleteWebhook');
     expect(deleted).toBeGreaterThanOrEqual(0);
     expect(deleted).toBeLessThan(api.calls.findIndex((c) => c.method === 'getUpdates'));
