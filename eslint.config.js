@@ -25,7 +25,10 @@ const platformAndDrivers = [
 ];
 /** The composition root and the command: only the CLI may import main, and nothing imports the CLI. */
 const entryPoints = [
-  { group: ['**/main.ts', '**/cli.ts'], message: 'Only the thidua command (src/cli.ts) calls the composition root.' },
+  {
+    group: ['**/main.ts', '**/main/**', '**/cli.ts'],
+    message: 'Only the thidua command (src/cli.ts) calls the composition root.',
+  },
 ];
 // p-queue is an in-memory scheduler without I/O: the send queue in src/app may use it (design.md, "Outbound").
 const platformAndDriversButScheduler = [
@@ -210,9 +213,19 @@ export default tseslint.config(
     },
   },
   {
-    // The composition root is called by the CLI, never the reverse.
-    files: ['src/main.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...adapters('cli'), ...entryPoints] }] },
+    // The composition root (src/main.ts and its parts in src/main/) is called by the CLI, never the reverse.
+    files: ['src/main.ts', 'src/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...adapters('cli'),
+            { group: ['**/cli.ts'], message: 'Only the thidua command (src/cli.ts) calls the composition root.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

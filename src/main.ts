@@ -1,23 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { messageOf } from './app/messages.ts';
 import { OutboxDispatcher, type ChannelDelivery, type DispatcherOptions } from './app/outbox-dispatcher.ts';
-import { SendLimiter } from './app/send-limiter.ts';
 import { recipientRefused, reminderStillWanted } from './app/use-cases/delivery-refusal.ts';
 import type { Clock, Repositories, SessionStore } from './app/ports.ts';
 import { blocDirectory, type AppServices } from './app/services.ts';
 import type { ConsoleOutput } from './channels/console/console-chat.ts';
-import { connectTelegram, connectFailure, type TelegramConnection } from './channels/telegram/telegram-channel.ts';
-import type { Config, SendRates } from './config/env.ts';
+import type { TelegramConnection } from './channels/telegram/telegram-channel.ts';
+import { ZaloStartupError } from './channels/zalo/startup.ts';
+import type { ZaloConnection } from './channels/zalo/zalo-channel.ts';
+import type { Config } from './config/env.ts';
 import type { Bloc } from './domain/bloc.ts';
 import { ConversationEngine, questionMovedPast } from './flows/engine/engine.ts';
 import { FLOWS } from './flows/index.ts';
-import { renderLabel } from './i18n/render.ts';
+import { renderLabel, renderMessage } from './i18n/render.ts';
 import { t } from './i18n/i18n.ts';
-import { createHttpServer, type HttpServer } from './channels/http-server.ts';
-import { runAutomaticPosts } from './jobs/automatic-posts.ts';
-import { runMaintenance } from './jobs/maintenance.ts';
-import { startScheduler, type ScheduledJob } from './jobs/scheduler.ts';
 import { createLogger } from './logging/logger.ts';
+import { ChannelConnectError, connectTelegramChannel, connectZaloChannel, limiterFor, once } from './main/connect.ts';
+import { runBot } from './main/run-bot.ts';
 import { createReportRendering } from './reports/rendering.ts';
 import { createRepositories } from './storage/create-repositories.ts';
 import { openDatabase, type Database } from './storage/database.ts';
@@ -56,6 +56,9 @@ export interface Program {
   engine: ConversationEngine;
   dispatcher: OutboxDispatcher;
   telegram?: TelegramConnection;
+  zalo?: ZaloConnection;
+  /** Resolves (once) when Zalo refuses the token mid-run, by polling or by a send: runBot stops Zalo. */
+  zaloLost: Promise<unknown>;
   /** How many people and reports the database holds, of any bloc (`thidua demo` refuses a used one). */
   recordCounts(): Promise<{ registrations: number; submissions: number }>;
   /** Stops taking work: finishes updates in flight, sends what the outbox holds for `drainMs`, closes. */
@@ -84,18 +87,6 @@ export function secretsOf(config: Config): string[] {
   ].filter((s): s is string => Boolean(s));
 }
 
-/** Why a program could not be built: a channel refused or could not be reached (said, not thrown raw). */
-export class ChannelConnectError extends Error {
-  constructor(
-    readonly channel: 'telegram' | 'zalo',
-    readonly reason: 'tokenRefused' | 'unreachable',
-    options: { cause: unknown },
-  ) {
-    super(`${channel}: ${reason}`, options);
-    this.name = 'ChannelConnectError';
-  }
-}
-
 export async function openProgram(options: ProgramOptions): Promise<Program> {
   const { config, blocs } = options;
   const log = createLogger({ level: options.logLevel ?? config.logLevel, secrets: secretsOf(config) });
@@ -109,7 +100,13 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
     for (const bloc of blocs) await repos.blocs.upsert({ id: bloc.id, name: bloc.name });
     const clock = options.clock ?? systemClock;
     const sessionKeyv = createSessionKeyv({ url: config.sessionStoreUrl, database, now: () => clock.now() });
-    const telegram = options.connect && config.telegram ? await connect(config.telegram, log) : undefined;
+    const telegram =
+      options.connect && config.telegram ? await connectTelegramChannel(config.telegram, log) : undefined;
+    const zaloLost = once<unknown>();
+    const zalo =
+      options.connect && config.zalo
+        ? await connectZaloChannel(config, config.zalo, { log, repos, clock, onFatal: zaloLost.fire })
+        : undefined;
     const sessions = options.wrapSessions ? options.wrapSessions(sessionKeyv.keyv) : sessionKeyv.keyv;
     const services: AppServices = {
       repos,
@@ -127,6 +124,7 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
       ...(telegram && config.telegram
         ? { telegram: { sender: telegram.sender, limiter: limiterFor(config.telegram.rates) } }
         : {}),
+      ...(zalo && config.zalo ? { zalo: { sender: zalo.sender, limiter: limiterFor(config.zalo.rates) } } : {}),
       ...(options.console ? { console: { sender: options.console.sender } } : {}),
     };
     const dispatcher = new OutboxDispatcher(repos.outbox, channels, clock, log, options.dispatcher, {
@@ -146,6 +144,8 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
       engine,
       dispatcher,
       telegram,
+      zalo,
+      zaloLost: zaloLost.promise,
       recordCounts: () => recordCounts(database.db),
       async close(drainMs = 5000) {
         await engine.idle();
@@ -160,34 +160,14 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
   }
 }
 
-/** A channel's limiter from its configured rates (design.md, "Outbound"). */
-function limiterFor(rates: SendRates): SendLimiter {
-  return new SendLimiter({
-    limits: {
-      globalPerSecond: rates.perSecond,
-      perChatGapMs: rates.perChatMs,
-      ...(rates.perGroupPerMinute === undefined ? {} : { perGroupPerMinute: rates.perGroupPerMinute }),
-    },
-  });
-}
-
-async function connect(telegram: NonNullable<Config['telegram']>, log: Logger): Promise<TelegramConnection> {
-  try {
-    return await connectTelegram({ token: telegram.token, apiRoot: telegram.apiRoot, log });
-  } catch (error) {
-    throw new ChannelConnectError('telegram', connectFailure(error), { cause: error });
-  }
-}
-
-/** Webhook mode needs a port; PORT unset there means this one. */
-const DEFAULT_WEBHOOK_PORT = 8080;
-/** At shutdown, how long the outbox may keep sending what it holds. */
-const DRAIN_MS = 10_000;
+export { ChannelConnectError } from './main/connect.ts';
+export { runBot };
+export { jobsOf } from './main/jobs.ts';
 
 /**
  * `npm start` with a channel token: builds the program with its channels connected, then runs it.
- * A token Telegram refuses and a Telegram that cannot be reached are told apart (they need different
- * fixes); both exit 1.
+ * A refused token and an API that cannot be reached are told apart (they need different fixes), on
+ * Telegram and on Zalo alike; all exit 1.
  */
 export async function startBot(options: Omit<ProgramOptions, 'connect'>): Promise<number> {
   let program: Program;
@@ -195,116 +175,32 @@ export async function startBot(options: Omit<ProgramOptions, 'connect'>): Promis
     program = await openProgram({ ...options, connect: true });
   } catch (error) {
     if (!(error instanceof ChannelConnectError)) throw error;
-    const key = error.reason === 'tokenRefused' ? 'cli.telegramTokenRefused' : 'cli.telegramUnreachable';
-    console.error(t(key));
+    console.error(connectErrorText(error));
     createLogger({ level: 'error', secrets: secretsOf(options.config) }).error(
       { err: error.cause, channel: error.channel, reason: error.reason },
-      error.reason === 'tokenRefused' ? 'the Telegram Bot API refused the token' : 'cannot reach the Telegram Bot API',
+      CONNECT_LOG[error.channel][error.reason],
     );
     return 1;
   }
   return runBot(program);
 }
 
-/**
- * Runs the bot until SIGINT/SIGTERM: stop taking updates, finish those in flight, send what the
- * outbox holds for a bounded time, close the database, exit 0. Exit 1 when no channel is configured
- * or a channel stops receiving for good (another process polling the same token).
- */
-export async function runBot(program: Program): Promise<number> {
-  const { config, log, telegram, engine, dispatcher, repos } = program;
-  log.info({ blocs: program.blocs.map((b) => b.id) }, 'blocs loaded');
-  if (!telegram || !config.telegram) {
-    log.error({}, 'no channel adapter for this configuration');
-    await program.close(0);
-    return 1;
-  }
-  let fatal: () => void = () => {};
-  const failed = new Promise<'fatal'>((resolve) => (fatal = () => resolve('fatal')));
-  const receiver = telegram.receive({
-    engine,
-    webhook: config.telegram.webhook,
-    commands: engine.available,
-    onFatal: fatal,
-  });
-  const port = config.port ?? (receiver.webhook ? DEFAULT_WEBHOOK_PORT : undefined);
-  const http: HttpServer | undefined = port === undefined ? undefined : createHttpServer(log);
-  if (http && receiver.webhook) http.mount(receiver.webhook.path, receiver.webhook.handler);
-  const stopped = waitForSignal();
-  try {
-    if (http && port !== undefined) await http.listen(port);
-    await receiver.start();
-    if (receiver.mode === 'polling') {
-      // Only one process can poll a token (Telegram answers 409 to a second): rows a crashed run
-      // had claimed are ours to send now, not after their lease (their chats would wait behind them).
-      const freed = await repos.outbox.releaseClaims(['telegram'], new Date());
-      if (freed > 0) log.info({ channel: 'telegram', freed }, 'took over messages claimed before a crash');
-    }
-    dispatcher.start();
-  } catch (error) {
-    log.error({ err: error, channel: 'telegram' }, 'the bot could not start');
-    stopped.dispose();
-    await shutdown(program, receiver.stop, http);
-    return 1;
-  }
-  log.info({ channel: 'telegram', username: telegram.username, mode: receiver.mode, port }, 'bot started');
-  const zone = program.blocs[0]?.calendar.timezone ?? 'Asia/Ho_Chi_Minh';
-  const scheduler = startScheduler(jobsOf(program), zone, log);
+const CONNECT_LOG = {
+  telegram: {
+    tokenRefused: 'the Telegram Bot API refused the token',
+    unreachable: 'cannot reach the Telegram Bot API',
+    misconfigured: 'the Telegram channel is misconfigured',
+  },
+  zalo: {
+    tokenRefused: 'the Zalo Bot API refused the token (ZALO_BOT_TOKEN)',
+    unreachable: 'cannot reach the Zalo Bot API',
+    misconfigured: 'the Zalo channel is misconfigured',
+  },
+} as const;
 
-  const reason = await Promise.race([stopped.signal, failed]);
-  stopped.dispose();
-  log.info({ reason }, 'stopping');
-  await scheduler.stop();
-  await shutdown(program, receiver.stop, http);
-  log.info({}, 'stopped');
-  return reason === 'fatal' ? 1 : 0;
-}
-
-/**
- * The scheduled jobs: every night at 03:15, old update ids, finished outbox rows and expired sessions
- * go; every five minutes, the automatic posts that fell due (standings when a period locks, progress
- * the day after its due date) are queued, each once.
- */
-export function jobsOf(program: Program): ScheduledJob[] {
-  const { repos, sessionKeyv, services, dispatcher, log } = program;
-  const maintenance = {
-    processedUpdates: repos.processedUpdates,
-    outbox: repos.outbox,
-    purgeExpiredSessions: (at: Date) => sessionKeyv.purgeExpired(at),
-  };
-  const posts = {
-    blocs: program.blocs,
-    repos,
-    rendering: services.rendering,
-    kick: () => dispatcher.kick(),
-    log: log.child({ job: 'automatic-posts' }),
-  };
-  return [
-    { name: 'maintenance', cron: '15 3 * * *', run: (now: Date) => runMaintenance(maintenance, now) },
-    { name: 'automatic-posts', cron: '*/5 * * * *', run: (now: Date) => runAutomaticPosts(posts, now) },
-  ];
-}
-
-async function shutdown(program: Program, stopReceiving: () => Promise<void>, http: HttpServer | undefined) {
-  try {
-    await stopReceiving();
-    await http?.close();
-  } finally {
-    // Finishes updates in flight, sends what the outbox holds for a bounded time, closes the database.
-    await program.close(DRAIN_MS);
-  }
-}
-
-function waitForSignal(): { signal: Promise<NodeJS.Signals>; dispose(): void } {
-  let onSignal: (signal: NodeJS.Signals) => void = () => {};
-  const signal = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return {
-    signal,
-    dispose() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
+/** What the operator reads: Zalo's own startup message (it names the variable to fix), or Telegram's. */
+function connectErrorText(error: ChannelConnectError): string {
+  if (error.cause instanceof ZaloStartupError)
+    return renderMessage(messageOf(error.cause.key, error.cause.params), 'vi');
+  return t(error.reason === 'tokenRefused' ? 'cli.telegramTokenRefused' : 'cli.telegramUnreachable');
 }

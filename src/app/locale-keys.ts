@@ -519,6 +519,11 @@ export interface LocaleParamNames {
   'zalo.documentUnavailable': 'fileName';
   'zalo.documentLink': 'fileName' | 'url';
   'zalo.automatedNotice': never;
+  'zalo.photoNotKept': never;
+  'zalo.groupOnTelegram': never;
+  'zalo.inviteHowTo': 'bot' | 'code';
+  'zalo.inviteHowToUnnamed': 'code';
+  'zalo.webhookPathTaken': 'path';
   'standings.provisional': never;
   'standings.scope.period': 'month' | 'year';
   'standings.scope.yearToDate': 'month' | 'year';

@@ -51,6 +51,19 @@ export interface Inbound {
    * option 1 (on a summary that lists indicators 1–11, it would send the report).
    */
   choicesAsButtons?: boolean;
+  /**
+   * What the bot could not read of the message: `content` (a sticker, a voice note, content the
+   * platform withheld) or `photo` (a photo came but could not be kept: its download failed). It gets
+   * a fixed answer; a conversation in progress stays at its step.
+   */
+  unreadable?: 'content' | 'photo';
+  /**
+   * The channel serves no group chats (Zalo: groups are in limited testing, only mentions reach a
+   * bot): a group message is pointed to the private chat, and the leaders' group stays on Telegram.
+   */
+  groupsUnsupported?: boolean;
+  /** The platform's terms require telling people they talk to software (Zalo): said on registering. */
+  mustSayAutomated?: boolean;
 }
 
 /**

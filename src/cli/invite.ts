@@ -3,6 +3,7 @@ import { displayInviteCode, inviteCodeFromBytes, parseTtl } from '../domain/invi
 import type { Role } from '../domain/roles.ts';
 import { t } from '../i18n/i18n.ts';
 import { fetchBotUsername } from '../channels/telegram/bot-info.ts';
+import { ZALO_TIMEOUTS, ZaloClient } from '../channels/zalo/client.ts';
 import { displayDateTime } from '../flows/shared/format.ts';
 import { unitName } from '../flows/shared/labels.ts';
 import { openProgram, type Program } from '../main.ts';
@@ -27,8 +28,9 @@ export interface InviteOptions {
 
 /**
  * `thidua invite --role focal|leader|secretariat [--unit <id>] [--bloc <id>] [--ttl 7d]`: stores a
- * single-use code and prints it; the last line is what the invitee taps or types: the Telegram deep
- * link when a token is set, `/start <code>` otherwise.
+ * single-use code and prints it; with a Zalo token, how to register on Zalo (no deep links there:
+ * the code is typed); the last line is what the invitee taps or types: the Telegram deep link when a
+ * Telegram token is set, `/start <code>` otherwise.
  */
 export async function runInvite(values: InviteOptions): Promise<number> {
   const role = ROLE_WORDS[(values.role ?? '').toLowerCase()];
@@ -82,6 +84,7 @@ async function createInvite(
         expires: displayDateTime(expiresAt, bloc.calendar.timezone),
       }),
     );
+    if (ctx.config.zalo) console.log(await zaloLine(ctx.config.zalo, code));
     console.log(await lastLine(ctx, code));
     return 0;
   }
@@ -106,6 +109,19 @@ async function lastLine(ctx: Program, code: string): Promise<string> {
     }
   }
   return `/start ${code}`;
+}
+
+/** How to register on Zalo, naming the bot as Zalo shows it when getMe answers (quickly). */
+async function zaloLine(zalo: NonNullable<Program['config']['zalo']>, code: string): Promise<string> {
+  const shown = displayInviteCode(code);
+  try {
+    const client = new ZaloClient({ token: zalo.token, baseUrl: zalo.apiBase });
+    const bot = await client.getMe({ timeoutMs: ZALO_TIMEOUTS.getMeAtStartMs });
+    if (bot.account_name) return t('zalo.inviteHowTo', { bot: bot.account_name, code: shown });
+  } catch {
+    // The code works all the same; the line just cannot name the bot (the error may hold the token).
+  }
+  return t('zalo.inviteHowToUnnamed', { code: shown });
 }
 
 function describe(error: unknown): string {

@@ -1,4 +1,4 @@
-import type { Outbox, ProcessedUpdates } from '../app/ports.ts';
+import type { Files, Outbox, ProcessedUpdates } from '../app/ports.ts';
 
 /** How long each kind of record is kept once it has done its work. */
 export const RETENTION = {
@@ -14,6 +14,8 @@ export const RETENTION = {
 export interface MaintenanceDeps {
   processedUpdates: Pick<ProcessedUpdates, 'purgeBefore'>;
   outbox: Pick<Outbox, 'purgeFinished'>;
+  /** Expired files: served images and export links past their life, photos no nomination took. */
+  files: Pick<Files, 'purgeExpired'>;
   /** Deletes expired sessions (keyv checks expiry only on read). */
   purgeExpiredSessions(now: Date): Promise<number>;
 }
@@ -22,6 +24,7 @@ export interface MaintenanceReport {
   processedUpdates: number;
   outbox: number;
   sessions: number;
+  files: number;
 }
 
 /** Daily clean-up: a plain function of (deps, now), so it is tested without a scheduler. */
@@ -31,5 +34,7 @@ export async function runMaintenance(deps: MaintenanceDeps, now: Date): Promise<
     processedUpdates: await deps.processedUpdates.purgeBefore(before(RETENTION.processedUpdatesMs)),
     outbox: await deps.outbox.purgeFinished(before(RETENTION.finishedOutboxMs)),
     sessions: await deps.purgeExpiredSessions(now),
+    // Expired means unusable already (reads check the expiry): the purge only frees the space.
+    files: await deps.files.purgeExpired(now),
   };
 }

@@ -2,6 +2,7 @@ import type { Repositories } from '../app/ports.ts';
 import type { Database } from './database.ts';
 import { sqlBlocRecords } from './sql-bloc-records.ts';
 import { sqlCalendarOverrides } from './sql-calendar-overrides.ts';
+import { sqlFiles } from './sql-files.ts';
 import { sqlGroups } from './sql-groups.ts';
 import { sqlInvites } from './sql-invites.ts';
 import { sqlNominations } from './sql-nominations.ts';
@@ -30,5 +31,6 @@ export function createRepositories({ db, dialect }: Pick<Database, 'db' | 'diale
     outbox: sqlOutbox(db, dialect),
     reminderClaims: sqlReminderClaims(db),
     openDrafts: sqlOpenDrafts(db),
+    files: sqlFiles(db),
   };
 }

@@ -235,6 +235,24 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/** Bytes kept in the database (0007): served images, nominations' photos, one-time export links. */
+export interface FilesTable {
+  id: string;
+  kind: string;
+  content_type: string;
+  /** A Buffer from both drivers (SQLite blob, PostgreSQL bytea). */
+  bytes: Uint8Array;
+  size: number;
+  file_name: string | null;
+  bloc_id: string | null;
+  created_at: Iso;
+  /** Null: kept until deleted (a nomination's photo). */
+  expires_at: Iso | null;
+  /** Null: no limit; 1: a one-time link. */
+  max_downloads: number | null;
+  downloads: Generated<number>;
+}
+
 export interface DatabaseSchema {
   blocs: BlocsTable;
   people: PeopleTable;
@@ -252,4 +270,5 @@ export interface DatabaseSchema {
   reminder_claims: ReminderClaimsTable;
   outbox: OutboxTable;
   open_drafts: OpenDraftsTable;
+  files: FilesTable;
 }

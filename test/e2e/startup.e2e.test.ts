@@ -39,8 +39,7 @@ describe('starting and stopping the bot process', { timeout: 60_000 }, () => {
     expect(res.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/nothing-here`)).status).toBe(404);
     expect(bot.logs().find((l) => l.msg === 'bot started')).toMatchObject({
-      username: api.username,
-      mode: 'polling',
+      channels: { telegram: { username: api.username, mode: 'polling' } },
       port,
     });
     expect(await bot.stop()).toEqual({ code: 0, signal: null });

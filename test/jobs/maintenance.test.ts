@@ -13,7 +13,7 @@ describe('daily maintenance', () => {
     await h.close();
   });
 
-  it('forgets old update ids, finished outbox rows and expired sessions, and keeps what is recent or pending', async () => {
+  it('forgets old update ids, finished outbox rows, expired sessions and expired files, and keeps what is recent or pending', async () => {
     const { repos } = h.program.services;
     const day = 24 * 3_600_000;
     const t0 = h.clock.now;
@@ -33,17 +33,24 @@ describe('daily maintenance', () => {
     await repos.outbox.markSent(sent!, ago(8));
     // A session that lived a millisecond, written at the program's clock (2023): long gone by now.
     await h.program.services.sessions.set('console:x:y', { v: 1, seq: 0 }, 1);
+    const png = { kind: 'image' as const, contentType: 'image/png', bytes: new Uint8Array([1]), createdAt: ago(1) };
+    const expiredImage = await repos.files.put({ ...png, expiresAt: ago(0.5) });
+    const liveImage = await repos.files.put({ ...png, expiresAt: new Date(t0.getTime() + day) });
 
     const report = await runMaintenance(
       {
         processedUpdates: repos.processedUpdates,
         outbox: repos.outbox,
+        files: repos.files,
         purgeExpiredSessions: (now) => h.program.sessionKeyv.purgeExpired(now),
       },
       new Date(),
     );
     expect(report.outbox).toBe(1);
     expect(report.sessions).toBe(1);
+    expect(report.files).toBe(1);
+    expect(await repos.files.read(expiredImage, ago(1))).toBeUndefined();
+    expect(await repos.files.read(liveImage, t0)).toMatchObject({ id: liveImage });
     expect(report.processedUpdates).toBe(1);
     // The recent id still deduplicates; the old one is gone.
     expect(await repos.processedUpdates.markProcessed('telegram', 'new', t0)).toBe(false);

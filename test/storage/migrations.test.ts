@@ -19,6 +19,7 @@ const TABLES = [
   'nominations',
   'reminder_claims',
   'outbox',
+  'files',
 ];
 
 describeEachDatabase('migrations', (getDb) => {

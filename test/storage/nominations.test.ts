@@ -73,4 +73,56 @@ describeEachDatabase('nominations', (getDb) => {
       removed_at: '2024-06-11T00:00:00.000Z',
     });
   });
+
+  it('keeps a stored photo while the nomination holds it; removal erases its bytes and the bloc’s export links', async () => {
+    const repos = createRepositories(getDb());
+    const arrived = at('2024-06-10T00:00:00.000Z');
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+    // As the Zalo channel stores a photo on arrival: with the life of a draft.
+    const photo = await repos.files.put({
+      kind: 'photo',
+      contentType: 'image/jpeg',
+      bytes,
+      createdAt: arrived,
+      expiresAt: at('2024-06-24T00:00:00.000Z'),
+    });
+    const link = (blocId: string) =>
+      repos.files.put({
+        kind: 'export',
+        contentType: 'application/octet-stream',
+        bytes,
+        blocId,
+        createdAt: arrived,
+        expiresAt: at('2024-06-10T01:00:00.000Z'),
+        maxDownloads: 1,
+      });
+    // Two links that expire within the hour: the purge takes them, not the photo the nomination holds.
+    await link(BLOC);
+    await link('khoi-khac');
+    const n = await nominations().create({ ...person, photoRef: `file:${photo}` });
+    expect(n.photoRef).toBe(`file:${photo}`);
+    expect(await repos.files.purgeExpired(at('2024-07-01T00:00:00.000Z'))).toBe(2);
+    expect([...(await repos.files.read(photo, at('2024-07-01T00:00:00.000Z')))!.bytes]).toEqual([...bytes]);
+
+    const again = await link(BLOC);
+    const theirsAgain = await link('khoi-khac');
+    expect(await nominations().remove(n.id, secretary, 'Đề nghị xóa', at('2024-06-10T00:30:00.000Z'))).toBe(true);
+    const now = at('2024-06-10T00:40:00.000Z');
+    expect(await repos.files.read(photo, now)).toBeUndefined();
+    expect(await repos.files.available(again, now)).toBeUndefined();
+    expect(await repos.files.available(theirsAgain, now)).toMatchObject({ id: theirsAgain });
+  });
+
+  it('leaves a platform’s own photo reference alone (a Telegram file_id is no stored file)', async () => {
+    const repos = createRepositories(getDb());
+    const id = await repos.files.put({
+      kind: 'image',
+      contentType: 'image/png',
+      bytes: new Uint8Array([1]),
+      createdAt: at('2024-06-10T00:00:00.000Z'),
+    });
+    const n = await nominations().create({ ...person, photoRef: id });
+    expect(await nominations().remove(n.id, secretary, 'x', at('2024-06-11T00:00:00.000Z'))).toBe(true);
+    expect(await repos.files.read(id, at('2024-06-11T00:00:00.000Z'))).toMatchObject({ id });
+  });
 });

@@ -18,6 +18,7 @@ const TABLES = [
   'sessions',
   'reminder_claims',
   'outbox',
+  'files',
 ] as const satisfies ReadonlyArray<keyof DatabaseSchema>;
 
 export async function resetDatabase(db: Kysely<DatabaseSchema>): Promise<void> {

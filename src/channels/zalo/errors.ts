@@ -91,3 +91,9 @@ export function isIdlePoll(error: unknown): boolean {
 export function isAuthError(error: unknown): boolean {
   return error instanceof ZaloApiError && (error.code === 401 || error.code === 403);
 }
+
+/** Zalo's words for a refusal ("401 Unauthorized"), for the operator; already scrubbed of the token. */
+export function refusalText(error: unknown): string {
+  if (error instanceof ZaloApiError) return `${error.code} ${error.description}`.trim();
+  return error instanceof Error ? error.message : 'unknown';
+}

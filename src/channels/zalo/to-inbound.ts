@@ -7,10 +7,9 @@ import type { ZaloMessage, ZaloUpdate } from './types.ts';
 export type ZaloContent = 'text' | 'image' | 'sticker' | 'voice' | 'unsupported';
 
 /**
- * An `Inbound` plus what the message carried. Proposed for the contract: the engine could answer
- * `content` other than text and image with `zalo.unsupported` ("the bot reads text and photos")
- * instead of its generic hint; until it does, such messages arrive with empty text, which already
- * gets the hint in a private chat.
+ * An `Inbound` plus what the message carried. The engine reads the contract's flags: `unreadable`
+ * for a sticker, a voice note or withheld content (answered `zalo.unsupported`), `groupsUnsupported`
+ * (a group mention is pointed to the private chat) and `mustSayAutomated` (Zalo's terms).
  */
 export interface ZaloInbound extends Inbound {
   channel: 'zalo';
@@ -86,6 +85,9 @@ export function parseUpdate(body: unknown, options: ToInboundOptions = {}): Pars
     updateId: updateIdOf(chatId, update, message),
     at: dateOf(message.date, options.now ?? new Date()),
     content,
+    ...(content === 'text' || content === 'image' ? {} : { unreadable: 'content' as const }),
+    groupsUnsupported: true,
+    mustSayAutomated: true,
   };
   return { kind: 'inbound', inbound };
 }
@@ -148,18 +150,6 @@ function dateOf(value: unknown, fallback: Date): Date {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-/**
- * The fixed answer a Zalo message should get instead of going into a conversation, as proposed for
- * the engine: a group mention points to the private chat (groups are in limited testing and only
- * mentions reach a bot); a sticker, a voice note or withheld content says what the bot reads.
- */
-export function noticeFor(inbound: ZaloInbound): 'zalo.groupUsePrivate' | 'zalo.unsupported' | undefined {
-  if (inbound.chatType === 'group') return 'zalo.groupUsePrivate';
-  if (inbound.content === 'sticker' || inbound.content === 'voice' || inbound.content === 'unsupported')
-    return 'zalo.unsupported';
-  return undefined;
 }
 
 /**

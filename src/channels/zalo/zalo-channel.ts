@@ -1,6 +1,7 @@
 import type { ChannelSender } from '../../app/delivery.ts';
 import type { Reply } from '../../app/messages.ts';
 import { ZaloClient } from './client.ts';
+import { keepingPhotos, type PhotoKeeping } from './photo-keeper.ts';
 import { ZaloPoller, type ZaloPollerOptions } from './polling.ts';
 import { createZaloSender, type ZaloImagePublisher } from './sender.ts';
 import { checkToken, registerWebhook, validateWebhook } from './startup.ts';
@@ -20,6 +21,8 @@ export interface ZaloChannelOptions {
   publicBaseUrl?: string;
   images?: ZaloImagePublisher;
   documentLink?: (reply: Reply) => Promise<string | undefined>;
+  /** Where incoming photos are stored (their Zalo URLs expire); without it, photos keep their URL. */
+  photos?: PhotoKeeping;
   /** Zalo refused the token mid-run (polling or a send): stop the channel, tell the operator. */
   onFatal?: (error: unknown) => void;
   /** Tuning for tests: poll timeout, backoff, lanes. */
@@ -29,10 +32,16 @@ export interface ZaloChannelOptions {
   timeoutMs?: number;
 }
 
-export interface ZaloChannel {
+/** The bot's identity and its way to send, known before any update is taken (getMe at connect). */
+export interface ZaloConnection {
   sender: ChannelSender;
-  /** getMe's answer: the bot's id (for `ADMIN_ZALO_IDS` checks, its own messages) and name. */
+  /** getMe's answer: the bot's id (its own messages are skipped) and name. */
   bot: ZaloBotInfo;
+  /** Where updates go from now on; start the receiver once everything else is ready. */
+  receive(engine: UpdateHandler): ZaloReceiver;
+}
+
+export interface ZaloReceiver {
   mode: 'polling' | 'webhook';
   /** Webhook mode: mount `handler` at `path` on the HTTP server before `start()`. */
   webhook?: { path: string; handler: WebhookHandler };
@@ -42,12 +51,15 @@ export interface ZaloChannel {
   stop(): Promise<void>;
 }
 
+export type ZaloChannel = ZaloReceiver & Omit<ZaloConnection, 'receive'>;
+
 /**
- * The Zalo door, shaped like the Telegram one so the composition root treats both alike. Checks the
- * token first (getMe, 2.5 s): a refused token throws `ZaloStartupError` with `zalo.badToken`.
+ * The Zalo door, shaped like the Telegram one so the composition root treats both alike: connected
+ * first (the token checked by getMe, 2.5 s: a refused token throws `ZaloStartupError` with
+ * `zalo.badToken`; the sender built), handed the engine after.
  */
-export async function createZaloChannel(options: ZaloChannelOptions): Promise<ZaloChannel> {
-  const { engine, logger, webhook } = options;
+export async function connectZalo(options: Omit<ZaloChannelOptions, 'engine'>): Promise<ZaloConnection> {
+  const { logger, webhook } = options;
   if (webhook) validateWebhook(webhook.url, webhook.secret);
   const client = new ZaloClient({
     token: options.token,
@@ -65,11 +77,25 @@ export async function createZaloChannel(options: ZaloChannelOptions): Promise<Za
     ...options.sender,
   });
   const botId = bot.id || undefined;
+  return { sender, bot, receive: (engine) => receiveInto(client, options, botId, engine) };
+}
 
+/** `connectZalo`, then `receive(engine)`: for callers that have the engine already. */
+export async function createZaloChannel(options: ZaloChannelOptions): Promise<ZaloChannel> {
+  const { receive, ...connection } = await connectZalo(options);
+  return { ...connection, ...receive(options.engine) };
+}
+
+function receiveInto(
+  client: ZaloClient,
+  options: Omit<ZaloChannelOptions, 'engine'>,
+  botId: string | undefined,
+  receiving: UpdateHandler,
+): ZaloReceiver {
+  const { logger, webhook } = options;
+  const engine = options.photos ? keepingPhotos(receiving, options.photos, logger) : receiving;
   if (webhook) {
     return {
-      sender,
-      bot,
       mode: 'webhook',
       webhook: {
         path: new URL(webhook.url).pathname,
@@ -80,7 +106,6 @@ export async function createZaloChannel(options: ZaloChannelOptions): Promise<Za
       stop: async () => {},
     };
   }
-
   const poller = new ZaloPoller({
     client,
     handler: engine,
@@ -89,5 +114,5 @@ export async function createZaloChannel(options: ZaloChannelOptions): Promise<Za
     onFatal: options.onFatal,
     ...options.polling,
   });
-  return { sender, bot, mode: 'polling', start: () => poller.start(), stop: () => poller.stop() };
+  return { mode: 'polling', start: () => poller.start(), stop: () => poller.stop() };
 }

@@ -1,5 +1,6 @@
 import { reply, type Reply } from '../../app/messages.ts';
 import { accessFor, COMMAND_WORDS, resolveCommand, type CommandName } from '../../app/permissions.ts';
+import { normalizeInviteCode } from '../../domain/invite-code.ts';
 import { foldText } from '../../domain/text-fold.ts';
 import { NAVIGATION_WORDS } from '../../domain/vocabulary.ts';
 import { parseCommand } from './commands.ts';
@@ -36,6 +37,14 @@ export async function route(ctx: FlowContext, stored: Session, flows: FlowRegist
 
   // An edit of an earlier message is not read: the figure it held may already be on its way.
   if (inbound.edited) return { session, replies: inbound.chatType === 'private' ? [reply('engine.editIgnored')] : [] };
+  // Only mentions reach a Zalo bot in a group, and nothing of the bloc is done there: point to the
+  // private chat, every time (nobody else in the group sees the bot otherwise).
+  if (inbound.groupsUnsupported && inbound.chatType === 'group')
+    return { session, replies: [reply('zalo.groupUsePrivate')] };
+  if (inbound.unreadable) {
+    const notice = inbound.unreadable === 'photo' ? reply('zalo.photoNotKept') : reply('zalo.unsupported');
+    return { session, replies: inbound.chatType === 'private' ? [notice] : [] };
+  }
 
   if (inbound.optionId !== undefined) {
     const command = commandFromButton(inbound.optionId);
@@ -70,7 +79,12 @@ export async function route(ctx: FlowContext, stored: Session, flows: FlowRegist
   const dropped = session.active ? idle(withoutDraft(session, session.active)) : session;
   if (session.active) return { session: dropped, replies: [reply('engine.sessionReset')] };
   if (inbound.chatType === 'group') return { session, replies: [] };
-  if (ctx.actor.who.includes('stranger')) return { session, replies: [reply('engine.hintStranger')] };
+  if (ctx.actor.who.includes('stranger')) {
+    // Zalo has no deep links: a stranger may type the invite code alone.
+    if (inbound.chatType === 'private' && normalizeInviteCode(text))
+      return runCommand(ctx, session, flows, 'dangky', text);
+    return { session, replies: [reply('engine.hintStranger')] };
+  }
   const waiting = parkedReminders(ctx, session, flows);
   return { session, replies: waiting.length > 0 ? waiting : [reply(hintFor(ctx))] };
 }

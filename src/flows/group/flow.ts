@@ -5,6 +5,8 @@ import { defineFlow, type FlowContext, type StepOutcome } from '../engine/types.
 /** `/nhom` (`/group`), typed by the secretariat in the leaders' group: standings go there. */
 async function registerGroup(ctx: FlowContext): Promise<StepOutcome<undefined>> {
   const { inbound, bloc } = ctx;
+  // Zalo groups are in limited testing: the leaders' group stays on Telegram.
+  if (inbound.groupsUnsupported) return { replies: [reply('zalo.groupOnTelegram')] };
   if (inbound.chatType !== 'group') return { replies: [reply('group.useInGroup')] };
   if (!bloc) return { replies: [reply('group.noBloc')] };
   await ctx.services.repos.groups.register({

@@ -5,17 +5,21 @@ import { defineFlow, type FlowContext, type StepOutcome } from '../engine/types.
 import { bindingLine } from '../shared/labels.ts';
 
 /**
- * `/start <code>` (the deep link of `thidua invite`) and `/dangky <code>` (`/register`): binds the
- * person with a single-use invite. Without a code: how to get one, or who they already are.
+ * `/start <code>` (the deep link of `thidua invite`) and `/dangky <code>` (`/register`; on Zalo, with
+ * no deep links, also "dang ky <code>" or the code alone): binds the person with a single-use invite.
+ * Without a code: how to get one, or who they already are.
  */
 async function register(ctx: FlowContext, args: string): Promise<StepOutcome<undefined>> {
   const code = args.trim();
-  if (!code) return { replies: [withoutCode(ctx)] };
+  // Zalo's terms: people are told they talk to software, first.
+  const notice = ctx.inbound.mustSayAutomated ? [reply('zalo.automatedNotice')] : [];
+  if (!code) return { replies: [...notice, withoutCode(ctx)] };
   if (ctx.inbound.chatType === 'group') return { replies: [reply('register.privateOnly')] };
   const result = await registerWithCode(ctx.services, ctx.inbound, code);
   if (result.status !== 'registered') return { replies: [reply(`register.code.${result.status}`, { code })] };
   const bloc = ctx.services.blocs.get(result.registration.blocId);
   const replies = [
+    ...notice,
     reply('register.welcome', { name: ctx.actor.displayName, binding: bindingLine(bloc, result.registration) }),
   ];
   if (result.replaced) replies.push(reply('register.replaced', { binding: bindingLine(bloc, result.replaced) }));

@@ -6,6 +6,7 @@ import { delivery } from './0003-delivery.ts';
 import { confirmedOutOfRange } from './0004-confirmed-out-of-range.ts';
 import { askedQuestions } from './0005-asked-questions.ts';
 import { confirmedValidation } from './0006-confirmed-validation.ts';
+import { files } from './0007-files.ts';
 import { deliveryRouting } from './0009-delivery-routing.ts';
 
 /**
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_confirmed_out_of_range': confirmedOutOfRange,
   '0005_asked_questions': askedQuestions,
   '0006_confirmed_validation': confirmedValidation,
+  '0007_files': files,
   '0009_delivery_routing': deliveryRouting,
 };
 
@@ -29,7 +31,9 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...
  * starting at once (kysely takes a lock). Throws with the failing migration's name.
  */
 export async function migrate(db: MigrationDb): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Migrations written side by side may land out of number order (0009 before 0008); each stands on
+  // its own, so one applied later than a higher number is still run rather than refused.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseZaloJson } from '../../../src/channels/zalo/json.ts';
-import { noticeFor, parseUpdate, toInbound, unwrapUpdate } from '../../../src/channels/zalo/to-inbound.ts';
+import { parseUpdate, toInbound, unwrapUpdate } from '../../../src/channels/zalo/to-inbound.ts';
 
 const NOW = new Date('2026-12-10T03:00:00Z');
 
@@ -24,6 +24,8 @@ describe('Zalo update → Inbound', () => {
       updateId: '6ede9afa66b88fe6d6a9:0f3c2a9b8e7d6c5b4a39',
       at: new Date(1765335600000),
       content: 'text',
+      groupsUnsupported: true,
+      mustSayAutomated: true,
     };
     const flat = { event_name: 'message.text.received', message: textMessage };
     expect(toInbound(flat, { now: NOW })).toEqual(expected);
@@ -47,6 +49,7 @@ describe('Zalo update → Inbound', () => {
       text: 'Ảnh tập thể',
     });
     expect(toInbound(docs)).toMatchObject({ content: 'image', photoRef: 'https://f.zdn.vn/b.jpg' });
+    expect(toInbound(live)?.unreadable).toBeUndefined();
   });
 
   it('a sticker, a voice note or withheld content: empty text and a content flag', () => {
@@ -56,7 +59,7 @@ describe('Zalo update → Inbound', () => {
       ['message.unsupported.received', 'unsupported'],
     ] as const) {
       const inbound = toInbound({ event_name: event, message: { ...textMessage, text: undefined } });
-      expect(inbound).toMatchObject({ text: '', content, chatType: 'private' });
+      expect(inbound).toMatchObject({ text: '', content, chatType: 'private', unreadable: 'content' });
       expect(inbound?.photoRef).toBeUndefined();
     }
   });
@@ -118,17 +121,6 @@ describe('Zalo update → Inbound', () => {
     expect(toInbound({ event_name: 'message.text.received', message: { ...textMessage, text: 5 } })?.content).toBe(
       'unsupported',
     );
-  });
-});
-
-describe('noticeFor', () => {
-  it('points a group mention to the private chat and answers unreadable content; text and photos go on', () => {
-    const inbound = toInbound({ event_name: 'message.text.received', message: textMessage })!;
-    expect(noticeFor(inbound)).toBeUndefined();
-    expect(noticeFor({ ...inbound, content: 'image' })).toBeUndefined();
-    expect(noticeFor({ ...inbound, chatType: 'group' })).toBe('zalo.groupUsePrivate');
-    for (const content of ['sticker', 'voice', 'unsupported'] as const)
-      expect(noticeFor({ ...inbound, content })).toBe('zalo.unsupported');
   });
 });
 

@@ -22,6 +22,10 @@ export interface BotEnvOptions {
   webhook?: { url: string; secret: string };
   port?: number;
   logLevel?: string;
+  /** A Zalo bot beside (or instead of) Telegram: ZALO_BOT_TOKEN, ZALO_API_BASE, the webhook. */
+  zalo?: { apiBase: string; token: string; webhook?: { url: string; secret: string } };
+  publicBaseUrl?: string;
+  adminZaloIds?: readonly string[];
 }
 
 export function botEnv(options: BotEnvOptions): NodeJS.ProcessEnv {
@@ -37,6 +41,12 @@ export function botEnv(options: BotEnvOptions): NodeJS.ProcessEnv {
       ? { TELEGRAM_WEBHOOK_URL: options.webhook.url, TELEGRAM_WEBHOOK_SECRET: options.webhook.secret }
       : {}),
     ...(options.port ? { PORT: String(options.port) } : {}),
+    ...(options.zalo ? { ZALO_BOT_TOKEN: options.zalo.token, ZALO_API_BASE: options.zalo.apiBase } : {}),
+    ...(options.zalo?.webhook
+      ? { ZALO_WEBHOOK_URL: options.zalo.webhook.url, ZALO_WEBHOOK_SECRET: options.zalo.webhook.secret }
+      : {}),
+    ...(options.publicBaseUrl ? { PUBLIC_BASE_URL: options.publicBaseUrl } : {}),
+    ...(options.adminZaloIds ? { ADMIN_ZALO_IDS: options.adminZaloIds.join(',') } : {}),
   });
   return env;
 }

@@ -131,3 +131,26 @@ export function unsentCount(file: string, chatId: string): number {
   );
   return row?.n ?? 0;
 }
+
+/** The update ids recorded as processed for a channel, in the order they were recorded. */
+export function processedIds(file: string, channel: string): string[] {
+  return query<{ update_id: string }>(
+    file,
+    'SELECT update_id FROM processed_updates WHERE channel = ? ORDER BY processed_at, rowid',
+    channel,
+  ).map((r) => r.update_id);
+}
+
+/** The active registrations of a channel identity: role and unit. */
+export function registrationsOf(
+  file: string,
+  channel: string,
+  userId: string,
+): Array<{ role: string; unit_id: string }> {
+  return query(
+    file,
+    'SELECT role, unit_id FROM registrations WHERE channel = ? AND user_id = ? AND active = 1',
+    channel,
+    userId,
+  );
+}

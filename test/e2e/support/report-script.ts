@@ -14,9 +14,16 @@ import { EXAMPLE_BLOC, lastLine, runCli } from './bot-process.ts';
 import { expectedText, type TelegramUser } from './telegram-user.ts';
 
 /**
- * What a report by Telegram should look like, computed from the example bloc, its calendar at the
- * real time of the run (the bot's clock is real) and the locale texts: never hard-coded dates.
+ * What a report by Telegram or Zalo should look like, computed from the example bloc, its calendar at
+ * the real time of the run (the bot's clock is real) and the locale texts: never hard-coded dates.
+ * The texts compared here hold no `&`, `<` or `>`, so Telegram's HTML escaping leaves them as Zalo's
+ * plain text has them.
  */
+
+/** A person in a chat, on Telegram (`TelegramUser`) or Zalo (`ZaloUser`). */
+export interface ChatUser<M extends { text?: string } = { text?: string }> {
+  say(text: string, count?: number): Promise<M[]>;
+}
 
 let loaded: Bloc | undefined;
 export async function exampleBloc(): Promise<Bloc> {
@@ -207,12 +214,12 @@ export function summaryHead(bloc: Bloc, unitId: string, periodId: string, count:
 }
 
 /** `/baocao` for the only open period: the opening texts, then the first question. */
-export async function startReport(
-  user: TelegramUser,
+export async function startReport<M extends { text?: string }>(
+  user: ChatUser<M>,
   bloc: Bloc,
   unitId: string,
   periodId: string,
-): Promise<SentMessage[]> {
+): Promise<M[]> {
   const opening = openingTexts(bloc, unitId, periodId);
   const replies = await user.say('/baocao', opening.length + 1);
   expect(replies.slice(0, -1).map((m) => m.text)).toEqual(opening);
@@ -224,14 +231,14 @@ export async function startReport(
  * Answers indicators `from`, `from + 1`… with figures that need no question back: each gets its echo
  * and the next question (after the last indicator, the summary). Returns the last two messages.
  */
-export async function answerPlain(
-  user: TelegramUser,
+export async function answerPlain<M extends { text?: string }>(
+  user: ChatUser<M>,
   bloc: Bloc,
   answers: readonly string[],
   from: number,
   summary?: { unitId: string; periodId: string },
-): Promise<SentMessage[]> {
-  let replies: SentMessage[] = [];
+): Promise<M[]> {
+  let replies: M[] = [];
   for (const [i, answer] of answers.entries()) {
     const number = from + i;
     replies = await user.say(answer, 2);

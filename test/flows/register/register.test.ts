@@ -77,4 +77,44 @@ describe('register flow', () => {
     expect(keys(first)).toContain('register.welcome');
     expect(second).toEqual([]);
   });
+
+  describe('typed as on Zalo, which has no deep links', () => {
+    it('"dang ky <code>", "Đăng ký <code>" and the code alone from a stranger all register', async () => {
+      for (const code of ['ACDEFG34', 'CDEFGH34', 'DEFGHJ34']) await invite(code);
+      expect(keys(await h.stranger('z1').say('dang ky ACDE-FG34'))).toEqual([
+        'register.welcome',
+        'register.next.focal',
+      ]);
+      expect(keys(await h.stranger('z2').say('Đăng ký cdef gh34'))).toEqual([
+        'register.welcome',
+        'register.next.focal',
+      ]);
+      expect(keys(await h.stranger('z3').say('DEFG-HJ34'))).toEqual(['register.welcome', 'register.next.focal']);
+      const bound = await h.program.repos.registrations.findActive('console', 'z3');
+      expect(bound.map((r) => [r.role, r.unitId, r.inviteCode])).toEqual([['focal', 'si-ma-cai', 'DEFGHJ34']]);
+    });
+
+    it('a bare code that is no invite says so; bare text that cannot be a code, or from someone bound, is no code', async () => {
+      expect(keys(await h.stranger('z4').say('WXYW-XY34'))).toEqual(['register.code.unknown']);
+      expect(keys(await h.stranger('z5').say('xin chào'))).toEqual(['engine.hintStranger']);
+      await invite('ACDEFG34');
+      const bound = await h.person({ role: 'focal', unitId: 'bac-ha', userId: 'z6' });
+      expect(keys(await bound.say('ACDEFG34'))).toEqual(['engine.hintFocal']);
+      expect(await h.program.repos.registrations.findActive('console', 'z6')).toMatchObject([{ unitId: 'bac-ha' }]);
+    });
+
+    it('on a channel whose terms require it, the greeting first says the person talks to software', async () => {
+      await invite('ACDEFG34');
+      const zalo = { mustSayAutomated: true };
+      expect(keys(await h.stranger('z7').say('/start', zalo))).toEqual([
+        'zalo.automatedNotice',
+        'register.howToGetCode',
+      ]);
+      expect(keys(await h.stranger('z8').say('ACDEFG34', zalo))).toEqual([
+        'zalo.automatedNotice',
+        'register.welcome',
+        'register.next.focal',
+      ]);
+    });
+  });
 });

@@ -1,0 +1,31 @@
+import { runAutomaticPosts } from '../jobs/automatic-posts.ts';
+import { runMaintenance } from '../jobs/maintenance.ts';
+import type { ScheduledJob } from '../jobs/scheduler.ts';
+import type { Program } from '../main.ts';
+
+/**
+ * The scheduled jobs: every night at 03:15, old update ids, finished outbox rows, expired sessions
+ * and expired files (served images, export links, photos no nomination took) go; every five minutes,
+ * the automatic posts that fell due (standings when a period locks, progress the day after its due
+ * date) are queued, each once.
+ */
+export function jobsOf(program: Program): ScheduledJob[] {
+  const { repos, sessionKeyv, services, dispatcher, log } = program;
+  const maintenance = {
+    processedUpdates: repos.processedUpdates,
+    outbox: repos.outbox,
+    files: repos.files,
+    purgeExpiredSessions: (at: Date) => sessionKeyv.purgeExpired(at),
+  };
+  const posts = {
+    blocs: program.blocs,
+    repos,
+    rendering: services.rendering,
+    kick: () => dispatcher.kick(),
+    log: log.child({ job: 'automatic-posts' }),
+  };
+  return [
+    { name: 'maintenance', cron: '15 3 * * *', run: (now: Date) => runMaintenance(maintenance, now) },
+    { name: 'automatic-posts', cron: '*/5 * * * *', run: (now: Date) => runAutomaticPosts(posts, now) },
+  ];
+}
