@@ -6,6 +6,7 @@ import { delivery } from './0003-delivery.ts';
 import { confirmedOutOfRange } from './0004-confirmed-out-of-range.ts';
 import { askedQuestions } from './0005-asked-questions.ts';
 import { confirmedValidation } from './0006-confirmed-validation.ts';
+import { earlyLocks } from './0008-early-locks.ts';
 
 /**
  * The migrations, in code: nothing is read from disk at run time, so a bundled or compiled build
@@ -18,6 +19,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_confirmed_out_of_range': confirmedOutOfRange,
   '0005_asked_questions': askedQuestions,
   '0006_confirmed_validation': confirmedValidation,
+  // 0007 is taken by another change in flight: the names must sort in the order they run.
+  '0008_early_locks': earlyLocks,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
