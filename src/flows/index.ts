@@ -2,11 +2,14 @@ import type { CommandName } from '../app/permissions.ts';
 import type { Flow } from './engine/types.ts';
 import { groupFlow } from './group/flow.ts';
 import { helpFlow } from './help/flow.ts';
+import { extendFlow } from './extend/flow.ts';
 import { languageFlow } from './language/flow.ts';
+import { lockFlow } from './lock/flow.ts';
 import { missingFlow } from './missing/flow.ts';
 import { nominateFlow } from './nominate/flow.ts';
 import { nominationsFlow } from './nominations/flow.ts';
 import { registerFlow, startFlow } from './register/flow.ts';
+import { reopenFlow } from './reopen/flow.ts';
 import { reportFlow } from './report/flow.ts';
 import { statusFlow } from './status/flow.ts';
 import { viewFlow } from './view/flow.ts';
@@ -25,6 +28,9 @@ const ALL: Flow[] = [
   statusFlow,
   viewFlow,
   missingFlow,
+  reopenFlow,
+  lockFlow,
+  extendFlow,
   reportFlow,
 ];
 
