@@ -623,6 +623,7 @@ export interface LocaleParamNames {
   'reopen.stillOpen': 'due' | 'period' | 'unit';
   'reopen.done': 'period' | 'reason' | 'told' | 'unit' | 'until';
   'reopen.notice': 'period' | 'reason' | 'unit' | 'until';
+  'reopen.tooOld': 'months' | 'period';
   'lock.usage': 'period' | 'unit';
   'lock.noArgs': 'usage';
   'lock.noPeriod': 'usage';

@@ -7,7 +7,8 @@ import {
   type PeriodInstants,
   type PeriodOverrides,
 } from './calendar.ts';
-import type { PeriodId } from './period-id.ts';
+import { currentPeriod, REOPEN_LOOKBACK_MONTHS } from './open-periods.ts';
+import { addMonths, comparePeriods, type PeriodId } from './period-id.ts';
 import { compareLocalDates } from './typed-date.ts';
 import { addDays, formatLocalDate, localDateOf, startOfLocalDay, type LocalDate } from './zoned-time.ts';
 
@@ -53,13 +54,15 @@ export type ReopeningCheck =
   | { ok: true; until: Date; state: 'late' | 'locked'; instants: PeriodInstants }
   | { ok: false; problem: 'notOpenYet'; instants: PeriodInstants }
   | { ok: false; problem: 'stillOpen'; instants: PeriodInstants }
-  | { ok: false; problem: 'pastDate'; today: LocalDate };
+  | { ok: false; problem: 'pastDate'; today: LocalDate }
+  | { ok: false; problem: 'tooOld'; months: number };
 
 /**
  * `/moky`: may a unit's period be reopened now, and until when. Only a period late or locked for the
  * unit by the calendar (a reopening already running may be replaced: it is judged without it);
  * reopening one still open or due changes nothing. It runs to the end of `endDate` (today or later),
- * or by default `rule.reopenDays` days (`reopeningUntil`).
+ * or by default `rule.reopenDays` days (`reopeningUntil`). A period more than
+ * `REOPEN_LOOKBACK_MONTHS` before the current one is refused: `openPeriodsFor` would not see it open.
  */
 export function checkReopening(
   rule: CalendarRule,
@@ -72,6 +75,8 @@ export function checkReopening(
   const state = stateAt(instants, now);
   if (state === 'not_open') return { ok: false, problem: 'notOpenYet', instants };
   if (state === 'open' || state === 'due') return { ok: false, problem: 'stillOpen', instants };
+  if (comparePeriods(periodId, addMonths(currentPeriod(rule, now), -REOPEN_LOOKBACK_MONTHS)) < 0)
+    return { ok: false, problem: 'tooOld', months: REOPEN_LOOKBACK_MONTHS };
   const today = todayOf(rule, now);
   if (endDate && compareLocalDates(endDate, today) < 0) return { ok: false, problem: 'pastDate', today };
   const until = endDate ? startOfLocalDay(addDays(endDate, 1), rule.timezone) : reopeningUntil(rule, now);

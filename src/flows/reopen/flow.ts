@@ -102,6 +102,8 @@ async function reopen(ctx: FlowContext, bloc: Bloc, unitId: string, draft: Reope
         return done(reply('reopen.stillOpen', { unit, period, due: displayDeadline(check.instants.onTimeUntil, tz) }));
       case 'pastDate':
         return done(pastDate(endDate, check.today));
+      case 'tooOld':
+        return done(reply('reopen.tooOld', { period, months: check.months }));
     }
   }
   const by = { channel: ctx.actor.channel, userId: ctx.actor.userId, name: ctx.actor.displayName };

@@ -61,6 +61,12 @@ describe('checkReopening', () => {
     });
   });
 
+  it('refuses a period older than the 12 months /baocao looks back at', () => {
+    const now = vn('2023-07-12');
+    expect(checkReopening(EXAMPLE, '2022-07', now, undefined).ok).toBe(true);
+    expect(checkReopening(EXAMPLE, '2022-06', now, undefined)).toEqual({ ok: false, problem: 'tooOld', months: 12 });
+  });
+
   it('judges a period already reopened without its reopening, so it can be replaced', () => {
     const reopened = { reopening: { until: vn('2023-07-14') } };
     expect(checkReopening(EXAMPLE, '2023-06', vn('2023-07-12'), reopened).ok).toBe(true);

@@ -151,6 +151,13 @@ describe('/moky refuses what makes no sense, with an example', () => {
     });
   });
 
+  it('a period too old for /baocao to offer', async () => {
+    expect(await say(`/moky si ma cai 6/2022 ${REASON}`)).toEqual({
+      key: 'reopen.tooOld',
+      params: { period: { key: 'common.period', params: { month: 6, year: 2022 } }, months: 12 },
+    });
+  });
+
   it('a period not open yet', async () => {
     expect(await say(`/moky si ma cai 8/2023 ${REASON}`)).toMatchObject({
       key: 'reopen.notOpenYet',
