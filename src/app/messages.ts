@@ -10,14 +10,6 @@ export type { LocaleKey };
 
 export type ChannelName = 'telegram' | 'zalo' | 'console';
 
-/**
- * The private chat of a person on a channel: on Telegram and Zalo a private chat's id is the user's
- * id, and the console keeps the same rule. Jobs and notices reach a registered person through it.
- */
-export function privateChatId(_channel: string, userId: string): string {
-  return userId;
-}
-
 /** The languages a person can choose (`/ngonngu`); texts live in `locales/<lang>.json`. */
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];

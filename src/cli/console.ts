@@ -15,7 +15,9 @@ export async function runConsoleCommand(asText: string | undefined): Promise<num
 }
 
 const userIdOf = (as: As) => `${as.role}:${as.unitId ?? '-'}`;
-const chatIdOf = (as: As) => `console-${userIdOf(as)}`;
+// A private chat's id is the person's id on every channel (app/private-chat.ts): notices the bot
+// sends to a registration then reach this console chat.
+const chatIdOf = (as: As) => userIdOf(as);
 
 /** Opens the console chat; without `--as`, asks for a role and a unit with numbered menus. */
 export async function runConsole(read: Configuration, asText: string | undefined): Promise<number> {

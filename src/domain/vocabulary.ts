@@ -17,6 +17,9 @@ export type NavigationWord = keyof typeof NAVIGATION_WORDS;
 /** Words that answer "yes" to a send question ("gửi", "ok"). */
 export const YES_WORDS = ['co', 'dong y', 'xac nhan', 'ok', 'yes', 'y', 'gui', 'send'];
 
+/** Words that answer "no" to a confirmation ("không", "thôi"). */
+export const NO_WORDS = ['khong', 'ko', 'k', 'thoi', 'no', 'n'];
+
 /**
  * Words that confirm a figure the bot asked back ("đúng", "đúng rồi", "giữ"): the person keeps it. Only
  * read where such a question is open; never numbered.

@@ -4,12 +4,15 @@ import { groupFlow } from './group/flow.ts';
 import { helpFlow } from './help/flow.ts';
 import { detailFlow } from './detail/flow.ts';
 import { exportFlow } from './export/flow.ts';
+import { extendFlow } from './extend/flow.ts';
 import { languageFlow } from './language/flow.ts';
+import { lockFlow } from './lock/flow.ts';
 import { missingFlow } from './missing/flow.ts';
 import { nominateFlow } from './nominate/flow.ts';
 import { nominationsFlow } from './nominations/flow.ts';
 import { progressFlow } from './progress/flow.ts';
 import { registerFlow, startFlow } from './register/flow.ts';
+import { reopenFlow } from './reopen/flow.ts';
 import { reportFlow } from './report/flow.ts';
 import { standingsFlow } from './standings/flow.ts';
 import { statusFlow } from './status/flow.ts';
@@ -29,6 +32,9 @@ const ALL: Flow[] = [
   statusFlow,
   viewFlow,
   missingFlow,
+  reopenFlow,
+  lockFlow,
+  extendFlow,
   reportFlow,
   standingsFlow,
   progressFlow,

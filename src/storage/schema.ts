@@ -163,6 +163,11 @@ export interface ReopeningsTable {
   by_user_id: string;
   by_name: string | null;
   at: Iso;
+  /** Set when `/khoaky <period> <unit>` ended the reopening before `until`. */
+  ended_at: Iso | null;
+  ended_by_channel: string | null;
+  ended_by_user_id: string | null;
+  ended_by_name: string | null;
 }
 
 export interface ExtensionsTable {
@@ -174,6 +179,15 @@ export interface ExtensionsTable {
   by_user_id: string;
   by_name: string | null;
   at: Iso;
+}
+
+export interface EarlyLocksTable {
+  bloc_id: string;
+  period_id: string;
+  at: Iso;
+  by_channel: string;
+  by_user_id: string;
+  by_name: string | null;
 }
 
 export interface NominationsTable {
@@ -266,6 +280,7 @@ export interface DatabaseSchema {
   submission_audit: SubmissionAuditTable;
   reopenings: ReopeningsTable;
   extensions: ExtensionsTable;
+  early_locks: EarlyLocksTable;
   nominations: NominationsTable;
   reminder_claims: ReminderClaimsTable;
   outbox: OutboxTable;

@@ -38,7 +38,10 @@ function fakeRepos(stored: Submission[]) {
     addReopening: unused,
     setExtension: unused,
     reopenings: () => Promise.resolve([]),
+    endReopening: unused,
     extensions: () => Promise.resolve([]),
+    setEarlyLock: unused,
+    earlyLocks: () => Promise.resolve([]),
   };
   return { repos: { submissions, calendar }, reads };
 }

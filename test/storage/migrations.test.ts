@@ -16,6 +16,7 @@ const TABLES = [
   'submission_audit',
   'reopenings',
   'extensions',
+  'early_locks',
   'nominations',
   'reminder_claims',
   'outbox',

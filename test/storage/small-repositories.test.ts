@@ -196,4 +196,39 @@ describeEachDatabase('people, blocs, groups and calendar overrides', (getDb) => 
       },
     ]);
   });
+  it('ends a reopening once, keeping its reason and planned end, and keeps one early lock per period', async () => {
+    const cal = repos().calendar;
+    const chief = { channel: 'telegram', userId: '77', name: 'Chánh VP' };
+    const reopened = await cal.addReopening({
+      blocId: BLOC,
+      periodId: '2024-05',
+      unitId: 'bao-yen',
+      until: at('2024-06-13T17:00:00.000Z'),
+      reason: 'Sót số liệu quý',
+      by: secretary,
+      at: at('2024-06-10T00:00:00.000Z'),
+    });
+    expect(reopened.endedAt).toBeUndefined();
+    expect(await cal.endReopening(reopened.id, at('2024-06-11T03:00:00.000Z'), chief)).toBe(true);
+    expect(await cal.endReopening(reopened.id, at('2024-06-12T03:00:00.000Z'), secretary)).toBe(false);
+    expect(await cal.reopenings(BLOC, 'bao-yen')).toEqual([
+      {
+        ...reopened,
+        until: at('2024-06-13T17:00:00.000Z'),
+        reason: 'Sót số liệu quý',
+        endedAt: at('2024-06-11T03:00:00.000Z'),
+        endedBy: chief,
+      },
+    ]);
+
+    const lock = { blocId: BLOC, periodId: '2024-06', at: at('2024-06-20T03:00:00.000Z'), by: secretary };
+    expect(await cal.setEarlyLock(lock)).toBe(true);
+    expect(await cal.setEarlyLock({ ...lock, at: at('2024-06-21T03:00:00.000Z'), by: chief })).toBe(false);
+    await cal.setEarlyLock({ ...lock, periodId: '2024-04', at: at('2024-05-01T03:00:00.000Z') });
+    expect(await cal.earlyLocks(BLOC)).toEqual([
+      { blocId: BLOC, periodId: '2024-04', at: at('2024-05-01T03:00:00.000Z'), by: secretary },
+      { blocId: BLOC, periodId: '2024-06', at: at('2024-06-20T03:00:00.000Z'), by: secretary },
+    ]);
+    expect(await cal.earlyLocks(OTHER_BLOC)).toEqual([]);
+  });
 });

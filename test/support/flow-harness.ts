@@ -105,12 +105,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         unitId: role === 'focal' ? (unitId ?? 'si-ma-cai') : unitId,
         at: clock.now,
       });
-      return chatFor(id, name ?? `Người ${counter}`, chatId ?? `chat-${id}`, chatType);
+      // A private chat's id is the person's id (app/private-chat.ts), so notices to them land here.
+      return chatFor(id, name ?? `Người ${counter}`, chatId ?? id, chatType);
     },
     stranger(userId, chat) {
       counter += 1;
       const id = userId ?? `s${counter}`;
-      return chatFor(id, `Khách ${counter}`, chat?.chatId ?? `chat-${id}`, chat?.chatType ?? 'private');
+      return chatFor(id, `Khách ${counter}`, chat?.chatId ?? id, chat?.chatType ?? 'private');
     },
     async close() {
       await program.close(100);

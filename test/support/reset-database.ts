@@ -8,6 +8,7 @@ const TABLES = [
   'submissions',
   'reopenings',
   'extensions',
+  'early_locks',
   'nominations',
   'invites',
   'registrations',

@@ -45,6 +45,10 @@ export interface Submissions {
   auditTrail(blocId: string, periodId: string, unitId: string): Promise<AuditEntry[]>;
 }
 
+/**
+ * The secretariat's reopening of one unit's period (`/moky`), kept as history: who, when, why, until
+ * when; and, once `/khoaky <period> <unit>` ended it before `until`, who ended it and when.
+ */
 export interface Reopening {
   id: number;
   blocId: string;
@@ -54,6 +58,8 @@ export interface Reopening {
   reason: string;
   by: AuditActor;
   at: Date;
+  endedAt?: Date;
+  endedBy?: AuditActor;
 }
 
 export interface Extension {
@@ -66,14 +72,31 @@ export interface Extension {
   at: Date;
 }
 
-/** The secretariat's changes to the calendar: reopenings per unit, extensions per period. */
+/** `/khoaky <period>`: the whole period locked at `at`, before its rule's lock; one per period. */
+export interface EarlyLock {
+  blocId: string;
+  periodId: string;
+  /** The lock instant: the time of the command. */
+  at: Date;
+  by: AuditActor;
+}
+
+/**
+ * The secretariat's changes to the calendar: reopenings per unit, extensions and early locks per
+ * period. Read together by `loadUnitCalendar`, the one place that turns them into a calendar.
+ */
 export interface CalendarOverrides {
-  addReopening(reopening: Omit<Reopening, 'id'>): Promise<Reopening>;
+  addReopening(reopening: Omit<Reopening, 'id' | 'endedAt' | 'endedBy'>): Promise<Reopening>;
   /** Oldest first; all of the bloc's, or one unit's. */
   reopenings(blocId: string, unitId?: string): Promise<Reopening[]>;
+  /** Ends a reopening at `at` (its `until` stays for the record); false if it was already ended. */
+  endReopening(id: number, at: Date, by: AuditActor): Promise<boolean>;
   /** One extension per period: a later call replaces it. */
   setExtension(extension: Extension): Promise<void>;
   extensions(blocId: string): Promise<Extension[]>;
+  /** Stores the period's early lock; false (and nothing changed) if it already has one. */
+  setEarlyLock(lock: EarlyLock): Promise<boolean>;
+  earlyLocks(blocId: string): Promise<EarlyLock[]>;
 }
 
 export interface Nominations {

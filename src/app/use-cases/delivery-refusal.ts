@@ -1,4 +1,5 @@
-import { msg, privateChatId, type ChannelName } from '../messages.ts';
+import { msg, type ChannelName } from '../messages.ts';
+import { privateChatOf } from '../private-chat.ts';
 import { toPayload } from '../outbox-payload.ts';
 import type { OutboxRow, ReminderFor, Repositories } from '../ports.ts';
 import type { BlocDirectory } from '../services.ts';
@@ -29,14 +30,10 @@ export async function recipientRefused(
       });
       const desk = await repos.registrations.listActive(registration.blocId, { role: 'secretariat' });
       await repos.outbox.enqueue(
-        desk
-          .filter((d) => !d.unreachableSince)
-          .map((d) => ({
-            channel: d.channel,
-            chatId: privateChatId(d.channel, d.userId),
-            payload: toPayload(notice, 'vi'),
-            createdAt: at,
-          })),
+        desk.flatMap((d) => {
+          const chat = d.unreachableSince ? undefined : privateChatOf(d);
+          return chat ? [{ ...chat, payload: toPayload(notice, 'vi'), createdAt: at }] : [];
+        }),
       );
     }
   });

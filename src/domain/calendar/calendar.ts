@@ -7,7 +7,8 @@ import { addDays, daysInMonth, localDateOf, parseLocalDate, startOfLocalDay, typ
  * - `openAt`: start (00:00) of the open day;
  * - `dueDayStart`: start of the due day; `dueAt`: end of the due day (00:00 of the next day);
  * - `onTimeUntil`: `dueAt` + `graceDays` days — a report before it is on time;
- * - `lockAt`: end of the lock day (00:00 of the day after), never before `onTimeUntil`.
+ * - `lockAt`: end of the lock day (00:00 of the day after), never before `onTimeUntil`; or the
+ *   secretariat's early lock (`/khoaky`) when that comes first, which may be before `onTimeUntil`.
  */
 export interface PeriodInstants {
   openAt: Date;
@@ -20,7 +21,8 @@ export interface PeriodInstants {
 /**
  * Where a period stands for a unit at an instant:
  * `not_open` (now < openAt) → `open` (< dueDayStart) → `due` (< onTimeUntil: the due day and the
- * grace days, still on time) → `late` (< lockAt: accepted, marked late) → `locked`.
+ * grace days, still on time) → `late` (< lockAt: accepted, marked late) → `locked`. An early lock
+ * may end the period in any of `open`, `due` or `late`.
  * A reopening shows a late or locked period as `open` until it ends.
  */
 export type PeriodState = 'not_open' | 'open' | 'due' | 'late' | 'locked';
@@ -35,10 +37,19 @@ export interface PeriodReopening {
   until: Date;
 }
 
+/**
+ * `/khoaky`: the secretariat locked the whole period at `at`, before its rule's lock (closing early).
+ * Set to the instant of the command, never earlier, so nothing already taken falls in a locked time.
+ */
+export interface PeriodEarlyLock {
+  at: Date;
+}
+
 /** What has been changed by hand about one period, for one unit. */
 export interface PeriodOverrides {
   extension?: PeriodExtension;
   reopening?: PeriodReopening;
+  earlyLock?: PeriodEarlyLock;
 }
 
 /**
@@ -56,7 +67,8 @@ export function calendarDate(periodId: PeriodId, calendarDay: CalendarDay): Loca
  * The heart of the calendar: the instants of `periodId` under `rule` (see `PeriodInstants`).
  * An extension replaces the due day (and so `dueAt` and `onTimeUntil`). The lock never comes before
  * the on-time deadline: if the (extended) `onTimeUntil` is after the rule's lock, `lockAt` moves to
- * `onTimeUntil`, leaving no late window. A reopening does not change any instant.
+ * `onTimeUntil`, leaving no late window. An early lock earlier than that lock replaces it (the
+ * earlier of the two counts, so a lock can only come sooner). A reopening does not change any instant.
  * Throws on a malformed extension date: the `/giahan` flow checks it with `parseLocalDate` first.
  */
 export function periodInstants(rule: CalendarRule, periodId: PeriodId, overrides?: PeriodOverrides): PeriodInstants {
@@ -64,12 +76,14 @@ export function periodInstants(rule: CalendarRule, periodId: PeriodId, overrides
   const dueDate = overrides?.extension ? extensionDate(overrides.extension) : calendarDate(periodId, rule.due);
   const onTimeUntil = startOfLocalDay(addDays(dueDate, 1 + rule.graceDays), zone);
   const ruleLockAt = startOfLocalDay(addDays(calendarDate(periodId, rule.lock), 1), zone);
+  const lockAt = ruleLockAt < onTimeUntil ? onTimeUntil : ruleLockAt;
+  const early = overrides?.earlyLock?.at;
   return {
     openAt: startOfLocalDay(calendarDate(periodId, rule.open), zone),
     dueDayStart: startOfLocalDay(dueDate, zone),
     dueAt: startOfLocalDay(addDays(dueDate, 1), zone),
     onTimeUntil,
-    lockAt: ruleLockAt < onTimeUntil ? onTimeUntil : ruleLockAt,
+    lockAt: early && early < lockAt ? new Date(early.getTime()) : lockAt,
   };
 }
 
@@ -83,11 +97,13 @@ function extensionDate(extension: PeriodExtension): LocalDate {
 export function stateAt(instants: PeriodInstants, now: Date, reopening?: PeriodReopening): PeriodState {
   const t = now.getTime();
   if (t < instants.openAt.getTime()) return 'not_open';
-  if (t < instants.dueDayStart.getTime()) return 'open';
-  if (t < instants.onTimeUntil.getTime()) return 'due';
+  // Checked before the due instants: an early lock may come while the period is still on time.
+  const locked = t >= instants.lockAt.getTime();
+  if (!locked && t < instants.dueDayStart.getTime()) return 'open';
+  if (!locked && t < instants.onTimeUntil.getTime()) return 'due';
   // A reopening lifts a late or locked period only; it never makes an on-time one look otherwise.
   if (reopening && t < reopening.until.getTime()) return 'open';
-  return t < instants.lockAt.getTime() ? 'late' : 'locked';
+  return locked ? 'locked' : 'late';
 }
 
 /** Where `periodId` stands for a unit at `now` (see `PeriodState`, `periodInstants`). */

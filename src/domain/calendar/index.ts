@@ -19,6 +19,7 @@ export {
   periodState,
   reopeningUntil,
   stateAt,
+  type PeriodEarlyLock,
   type PeriodExtension,
   type PeriodInstants,
   type PeriodOverrides,
@@ -42,3 +43,18 @@ export {
   startOfLocalDay,
   type LocalDate,
 } from './zoned-time.ts';
+export { compareLocalDates, parseTypedDate, type TypedDate } from './typed-date.ts';
+export {
+  checkEarlyLock,
+  checkExtension,
+  checkReason,
+  checkReopening,
+  lockDayOf,
+  REASON_MAX_LENGTH,
+  REASON_MIN_WORDS,
+  todayOf,
+  type EarlyLockCheck,
+  type ExtensionCheck,
+  type ReasonCheck,
+  type ReopeningCheck,
+} from './calendar-changes.ts';

@@ -1,7 +1,7 @@
 import type { CalendarRule } from '../bloc.ts';
 import { periodInstants, stateAt, type PeriodOverrides } from './calendar.ts';
 import { isPeriodId } from './period-id.ts';
-import { addDays, formatLocalDate, localDateOf } from './zoned-time.ts';
+import { formatLocalDate, localDateOf } from './zoned-time.ts';
 
 /** Why a period someone asked for cannot take a report (locale keys). */
 export type PeriodRefusalKey = 'period.refused.notAPeriod' | 'period.refused.notOpenYet' | 'period.refused.locked';
@@ -34,8 +34,9 @@ export function describePeriodRefusal(
         params: { period: periodId, openAt: formatLocalDate(localDateOf(instants.openAt, zone)) },
       };
     case 'locked': {
-      // lockAt is the midnight ending the lock day: name the day itself, as people count days.
-      const lockDay = addDays(localDateOf(instants.lockAt, zone), -1);
+      // lockAt is the midnight ending the lock day (or the instant of an early lock): name the day
+      // of its last moment, as people count days.
+      const lockDay = localDateOf(new Date(instants.lockAt.getTime() - 1), zone);
       return { key: 'period.refused.locked', params: { period: periodId, lockedAt: formatLocalDate(lockDay) } };
     }
     default:

@@ -110,11 +110,13 @@ export function dueReminderFor(bloc: ReminderBloc, unit: UnitPeriod, now: Date):
     const lastDay = localDateOf(new Date(reopening.until.getTime() - 1), zone);
     return isBeforeDueDay(policy, lastDay, today) ? due('before_due', lastDay) : undefined;
   }
+  // An early lock (`/khoaky`) may end the period before its due day: nothing to remind of then.
+  if (t >= instants.lockAt.getTime()) return undefined;
   const dueDate = localDateOf(instants.dueDayStart, zone);
   if (t < instants.dueAt.getTime()) {
     return isBeforeDueDay(policy, dueDate, today) ? due('before_due', dueDate) : undefined;
   }
-  if (t < instants.onTimeUntil.getTime() || t >= instants.lockAt.getTime()) return undefined;
+  if (t < instants.onTimeUntil.getTime()) return undefined;
   const lateDays = dayNumber(today) - dayNumber(localDateOf(instants.onTimeUntil, zone));
   return lateDays % policy.lateEveryDays === 0 ? due('late', dueDate) : undefined;
 }

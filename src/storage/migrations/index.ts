@@ -7,6 +7,7 @@ import { confirmedOutOfRange } from './0004-confirmed-out-of-range.ts';
 import { askedQuestions } from './0005-asked-questions.ts';
 import { confirmedValidation } from './0006-confirmed-validation.ts';
 import { files } from './0007-files.ts';
+import { earlyLocks } from './0008-early-locks.ts';
 import { deliveryRouting } from './0009-delivery-routing.ts';
 
 /**
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_asked_questions': askedQuestions,
   '0006_confirmed_validation': confirmedValidation,
   '0007_files': files,
+  '0008_early_locks': earlyLocks,
   '0009_delivery_routing': deliveryRouting,
 };
 

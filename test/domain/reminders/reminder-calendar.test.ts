@@ -131,4 +131,13 @@ describe("the secretariat's changes", () => {
     // Three days after the new deadline is Sunday 27: the first digest goes on Monday 28.
     expect(escalations).toEqual(['2024-10-28 08:30 group_digest', '2024-10-28 08:30 secretariat_list']);
   });
+  it('an early lock (/khoaky) on Monday 14 October, before the due day, stops every reminder from then', () => {
+    const lockedAt = vn('2024-10-14', '08:00');
+    const locked = (now: Date): PeriodOverrides => (now >= lockedAt ? { earlyLock: { at: lockedAt } } : {});
+    const fired = walk(vn('2024-10-01'), vn('2024-12-01'), unitReminders(bloc, '2024-10', locked));
+    // 3 days before the due day (Wednesday 16) is Sunday 13: Friday 11 went out; 15 and 16 do not.
+    expect(fired).toEqual(at830('before_due', ['2024-10-11']));
+    const instants = periodInstants(bloc.calendar, '2024-10', { earlyLock: { at: lockedAt } });
+    expect(dueEscalations(bloc, { periodId: '2024-10', instants }, vn('2024-10-21', '09:00'))).toEqual([]);
+  });
 });

@@ -25,14 +25,19 @@ describe('replies name a command only once it is built (issue 7, item 10)', () =
     expect(acceptedReply('2023-06', new Set()).params?.advice).toEqual({ key: 'report.acceptedAdvice.ask' });
   });
 
-  it('a locked period refused to a focal point follows the program: /moky is not built, so it says whom to ask', async () => {
-    expect(h.program.engine.available.has('moky')).toBe(false);
+  it('a locked period refused to a focal point follows the program: /moky is built (issue 8), so it is named', async () => {
+    expect(h.program.engine.available.has('moky')).toBe(true);
     const lan = await h.person({ unitId: 'si-ma-cai' });
     // May 2023 locked at the end of 9 June.
     const [refusal] = await lan.say('/baocao 5/2023');
     expect(refusal?.reply).toMatchObject({
       key: 'period.refused.locked',
-      params: { reopen: { key: 'period.reopen.ask' } },
+      params: { reopen: { key: 'period.reopen.command' } },
+    });
+    const [nothing] = await lan.say('/xem 5/2023');
+    expect(nothing?.reply).toMatchObject({
+      key: 'view.nothingLocked',
+      params: { reopen: { key: 'period.reopen.command' } },
     });
   });
 

@@ -16,7 +16,7 @@ describe('an answer to a question sent twice after a crash never lands on the ne
     await h.program.database.db
       .updateTable('outbox')
       .set({ attempts: 2 })
-      .where('session_key', '=', `console:chat-${userId}:${userId}`)
+      .where('session_key', '=', `console:${userId}:${userId}`)
       .where('asks_seq', 'is not', null)
       .execute();
   }

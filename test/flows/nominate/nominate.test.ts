@@ -301,7 +301,7 @@ describe('/dexuat: nominate an advanced model', () => {
     for (const answer of ['/dexuat', 'cá nhân', 'Nguyễn Văn An', 'Chuyên viên', 'UBND huyện']) await chat.say(answer);
     // The draft as saved before the notice moved (past the personal questions, never told).
     const { sessions } = h.program.services;
-    const key = 'console:chat-early:early';
+    const key = 'console:early:early';
     type Saved = { drafts: { dexuat: { step: string; draft: Record<string, unknown> } } };
     const saved = (await sessions.get(key)) as Saved;
     expect(saved.drafts.dexuat).toMatchObject({ step: 'movement', draft: { noticeShown: true } });
