@@ -735,6 +735,31 @@ export interface LocaleParamNames {
   'extend.lockMoved': 'lock' | 'oldLock';
   'extend.lateStay': 'count' | 'units';
   'extend.notice': 'due' | 'period' | 'reason';
+  'reminders.unit.dueIn': 'days' | 'due' | 'more' | 'period' | 'unit';
+  'reminders.unit.dueToday': 'due' | 'more' | 'period' | 'unit';
+  'reminders.unit.late': 'days' | 'due' | 'lock' | 'more' | 'period' | 'unit';
+  'reminders.unit.reopened': 'due' | 'more' | 'period' | 'unit';
+  'reminders.unit.manual': 'due' | 'more' | 'period' | 'unit';
+  'reminders.unit.manualLate': 'due' | 'lock' | 'more' | 'period' | 'unit';
+  'reminders.more.draft': never;
+  'reminders.more.returned': never;
+  'reminders.more.type': never;
+  'reminders.more.tap': never;
+  'reminders.button': never;
+  'reminders.escalation.group': 'count' | 'days' | 'due' | 'period' | 'progress';
+  'reminders.escalation.desk': 'count' | 'days' | 'due' | 'period' | 'periodArg' | 'rates' | 'units';
+  'reminders.escalation.deskLine': 'reach' | 'unit';
+  'reminders.escalation.reachPeople': 'count';
+  'reminders.escalation.reachNobody': never;
+  'reminders.escalation.reachUnreachable': never;
+  'remind.usage': 'period';
+  'remind.noOpenPeriod': never;
+  'remind.notOpen': 'period' | 'usage';
+  'remind.result': 'lines' | 'period';
+  'remind.sent': 'names' | 'people' | 'units';
+  'remind.recent': 'count' | 'names';
+  'remind.nobody': 'count' | 'names';
+  'remind.allIn': never;
 }
 
 /** A key of `locales/vi.json` (and `en.json`, which has the same keys). */

@@ -12,6 +12,7 @@ import { nominateFlow } from './nominate/flow.ts';
 import { nominationsFlow } from './nominations/flow.ts';
 import { progressFlow } from './progress/flow.ts';
 import { registerFlow, startFlow } from './register/flow.ts';
+import { remindFlow } from './remind/flow.ts';
 import { reopenFlow } from './reopen/flow.ts';
 import { reportFlow } from './report/flow.ts';
 import { standingsFlow } from './standings/flow.ts';
@@ -35,6 +36,7 @@ const ALL: Flow[] = [
   reopenFlow,
   lockFlow,
   extendFlow,
+  remindFlow,
   reportFlow,
   standingsFlow,
   progressFlow,

@@ -7,6 +7,7 @@ import type { Bloc } from '../domain/bloc.ts';
 import { progressMessage, ratesMessage } from '../flows/progress/lines.ts';
 import { displayDeadline, periodLabel } from '../flows/shared/format.ts';
 import { standingsChart, tableMessage } from '../flows/standings/replies.ts';
+import { leaderReaders } from './bloc-readers.ts';
 import { duePosts, type DuePost } from './post-timing.ts';
 
 export interface AutomaticPostsDeps {
@@ -26,32 +27,6 @@ export interface AutomaticPostsReport {
   standings: number;
   progress: number;
   failed: number;
-}
-
-interface Recipient {
-  channel: string;
-  chatId: string;
-  lang: Lang;
-}
-
-/**
- * Who reads a bloc's automatic posts: its registered leaders' group(s), in Vietnamese; with no group,
- * each leader privately (a person's private chat has their user id on Telegram and Zalo), in their
- * language.
- */
-async function recipientsOf(deps: AutomaticPostsDeps, bloc: Bloc): Promise<Recipient[]> {
-  const groups = await deps.repos.groups.listForBloc(bloc.id);
-  if (groups.length > 0) return groups.map((g) => ({ channel: g.channel, chatId: g.chatId, lang: 'vi' }));
-  const seen = new Set<string>();
-  const out: Recipient[] = [];
-  for (const r of await deps.repos.registrations.listActive(bloc.id, { role: 'leader' })) {
-    const key = `${r.channel}:${r.userId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const person = await deps.repos.people.get(r.channel, r.userId);
-    out.push({ channel: r.channel, chatId: r.userId, lang: person?.language ?? 'vi' });
-  }
-  return out;
 }
 
 /** The post's reply in one language: the table with its chart and the rates, or the digest. */
@@ -87,7 +62,7 @@ async function contentOf(
  * post to: nothing is claimed, so a group registered later in the window still gets it.
  */
 async function post(deps: AutomaticPostsDeps, bloc: Bloc, due: DuePost, now: Date): Promise<boolean> {
-  const recipients = await recipientsOf(deps, bloc);
+  const recipients = await leaderReaders(deps.repos, bloc.id);
   if (recipients.length === 0) return false;
   const { repos } = deps;
   return repos.unitOfWork.run(async () => {

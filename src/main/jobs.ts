@@ -1,12 +1,13 @@
 import { runAutomaticPosts } from '../jobs/automatic-posts.ts';
 import { runMaintenance } from '../jobs/maintenance.ts';
+import { runReminders } from '../jobs/reminders.ts';
 import type { ScheduledJob } from '../jobs/scheduler.ts';
 import type { Program } from '../main.ts';
 
 /**
  * The scheduled jobs: every night at 03:15, old update ids, finished outbox rows, expired sessions
  * and expired files (served images, export links, photos no nomination took) go; every five minutes,
- * the automatic posts that fell due (standings when a period locks, progress the day after its due
+ * the reminders and escalations the bloc's policy makes due (each once), and the automatic posts that fell due (standings when a period locks, progress the day after its due
  * date) are queued, each once.
  */
 export function jobsOf(program: Program): ScheduledJob[] {
@@ -24,8 +25,15 @@ export function jobsOf(program: Program): ScheduledJob[] {
     kick: () => dispatcher.kick(),
     log: log.child({ job: 'automatic-posts' }),
   };
+  const reminders = {
+    blocs: program.blocs,
+    repos,
+    kick: () => dispatcher.kick(),
+    log: log.child({ job: 'reminders' }),
+  };
   return [
     { name: 'maintenance', cron: '15 3 * * *', run: (now: Date) => runMaintenance(maintenance, now) },
+    { name: 'reminders', cron: '*/5 * * * *', run: (now: Date) => runReminders(reminders, now) },
     { name: 'automatic-posts', cron: '*/5 * * * *', run: (now: Date) => runAutomaticPosts(posts, now) },
   ];
 }

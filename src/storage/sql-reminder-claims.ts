@@ -23,5 +23,16 @@ export function sqlReminderClaims(db: Kysely<DatabaseSchema>): ReminderClaims {
         .executeTakeFirst();
       return inserted !== undefined;
     },
+    async lastClaimed(blocId, periodId, unitId) {
+      // ISO text sorts as time; the primary key's prefix (bloc, period, unit) finds the rows.
+      const row = await currentExecutor(db)
+        .selectFrom('reminder_claims')
+        .select((eb) => eb.fn.max('claimed_at').as('last'))
+        .where('bloc_id', '=', blocId)
+        .where('period_id', '=', periodId)
+        .where('unit_id', '=', unitId)
+        .executeTakeFirst();
+      return row?.last ? new Date(row.last) : undefined;
+    },
   };
 }

@@ -41,6 +41,18 @@ describeEachDatabase('processed updates and reminder claims', (getDb) => {
     );
     expect(await repos().reminderClaims.claim({ ...key, unitId: '*' }, at('2024-06-13T01:00:00.000Z'))).toBe(true);
   });
+
+  it('tells when a unit was last reminded of a period, not counting the bloc’s digests or other units', async () => {
+    const claims = repos().reminderClaims;
+    const key = { blocId: BLOC, periodId: '2024-06', unitId: 'bao-yen', kind: 'before_due', day: '2024-06-13' };
+    expect(await claims.lastClaimed(BLOC, '2024-06', 'bao-yen')).toBeUndefined();
+    await claims.claim(key, at('2024-06-13T01:00:00.000Z'));
+    await claims.claim({ ...key, kind: 'manual', day: '2024-06-14 09' }, at('2024-06-14T02:10:00.000Z'));
+    await claims.claim({ ...key, unitId: '*', kind: 'group_digest' }, at('2024-06-15T01:00:00.000Z'));
+    await claims.claim({ ...key, unitId: 'si-ma-cai' }, at('2024-06-16T01:00:00.000Z'));
+    expect(await claims.lastClaimed(BLOC, '2024-06', 'bao-yen')).toEqual(at('2024-06-14T02:10:00.000Z'));
+    expect(await claims.lastClaimed(BLOC, '2024-05', 'bao-yen')).toBeUndefined();
+  });
 });
 
 describeEachDatabase('people, blocs, groups and calendar overrides', (getDb) => {

@@ -117,4 +117,9 @@ export interface ReminderKey {
 export interface ReminderClaims {
   /** True only for the first claim of the key: a reminder goes out once even with two processes. */
   claim(key: ReminderKey, at: Date): Promise<boolean>;
+  /**
+   * When a unit was last reminded of a period (any kind claimed for the unit itself, not the bloc's
+   * digests): `/nhacnho` skips a unit reminded within the hour.
+   */
+  lastClaimed(blocId: string, periodId: string, unitId: string): Promise<Date | undefined>;
 }
