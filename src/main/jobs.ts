@@ -7,8 +7,8 @@ import type { Program } from '../main.ts';
 /**
  * The scheduled jobs: every night at 03:15, old update ids, finished outbox rows, expired sessions
  * and expired files (served images, export links, photos no nomination took) go; every five minutes,
- * the reminders and escalations the bloc's policy makes due (each once), and the automatic posts that fell due (standings when a period locks, progress the day after its due
- * date) are queued, each once.
+ * the reminders and escalations the bloc's policy makes due, and the automatic posts that fell due
+ * (standings when a period locks, progress the day after its due date) are queued, each once.
  */
 export function jobsOf(program: Program): ScheduledJob[] {
   const { repos, sessionKeyv, services, dispatcher, log } = program;
