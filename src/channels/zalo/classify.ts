@@ -41,7 +41,7 @@ export function failureKind(error: unknown): FailureKind {
 export function classifySendError(error: unknown, retryAfterMs?: number): SendFailure {
   const kind = failureKind(error);
   const text = error instanceof Error ? error.message : 'zalo send failed';
-  if (kind === 'refused') return { ok: false, permanent: true, error: text };
+  if (kind === 'refused') return { ok: false, permanent: true, recipientRefused: true, error: text };
   if (kind === 'timeout') return { ok: false, permanent: false, error: `zalo timeout: ${text}` };
   return { ok: false, permanent: false, error: text, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }

@@ -106,12 +106,13 @@ describe('Zalo sender', () => {
     expect(log.lines.join('')).not.toContain(FAKE_ZALO_SECRET_PART);
   });
 
-  it('a refused recipient (400 for this chat) is permanent, with Zalo’s description kept', async () => {
+  it('a refused recipient (400 for this chat) is permanent and names the recipient, with Zalo’s description kept', async () => {
     api.refusedChats.set(CHAT, { code: 400, description: 'User has not interacted with the bot' });
     const out = await sender().send(CHAT, question, 'vi');
     expect(out).toEqual({
       ok: false,
       permanent: true,
+      recipientRefused: true,
       error: 'zalo sendMessage: 400 User has not interacted with the bot',
     });
   });
