@@ -1,5 +1,6 @@
 import type { CommandName } from '../app/permissions.ts';
 import type { Flow } from './engine/types.ts';
+import { broadcastFlow } from './broadcast/flow.ts';
 import { groupFlow } from './group/flow.ts';
 import { helpFlow } from './help/flow.ts';
 import { detailFlow } from './detail/flow.ts';
@@ -35,6 +36,7 @@ const ALL: Flow[] = [
   reopenFlow,
   lockFlow,
   extendFlow,
+  broadcastFlow,
   reportFlow,
   standingsFlow,
   progressFlow,
