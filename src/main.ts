@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { messageOf } from './app/messages.ts';
 import { OutboxDispatcher, type ChannelDelivery, type DispatcherOptions } from './app/outbox-dispatcher.ts';
+import { BroadcastProgress } from './app/use-cases/broadcast-progress.ts';
 import { recipientRefused, reminderStillWanted } from './app/use-cases/delivery-refusal.ts';
 import type { Clock, Repositories, SessionStore } from './app/ports.ts';
 import { blocDirectory, type AppServices } from './app/services.ts';
@@ -55,6 +56,8 @@ export interface Program {
   services: AppServices;
   engine: ConversationEngine;
   dispatcher: OutboxDispatcher;
+  /** Tells the secretariat how its broadcasts go (after each row; the jobs pick it up after a restart). */
+  broadcastProgress: BroadcastProgress;
   telegram?: TelegramConnection;
   zalo?: ZaloConnection;
   /** Resolves (once) when Zalo refuses the token mid-run, by polling or by a send: runBot stops Zalo. */
@@ -127,10 +130,16 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
       ...(zalo && config.zalo ? { zalo: { sender: zalo.sender, limiter: limiterFor(config.zalo.rates) } } : {}),
       ...(options.console ? { console: { sender: options.console.sender } } : {}),
     };
+    const broadcastProgress = new BroadcastProgress(
+      { repos, blocs: services.blocs },
+      () => clock.now(),
+      log.child({ part: 'broadcast-progress' }),
+    );
     const dispatcher = new OutboxDispatcher(repos.outbox, channels, clock, log, options.dispatcher, {
       movedPast: (question, now) => questionMovedPast(sessions, question, now),
       stillWanted: (reminder) => reminderStillWanted(repos, reminder),
       refused: (row, error, at) => recipientRefused(repos, services.blocs, row, error, at),
+      broadcastRowSettled: (id) => broadcastProgress.settled(id),
     });
     const engine = new ConversationEngine(services, FLOWS, log, () => dispatcher.kick());
     return {
@@ -143,6 +152,7 @@ export async function openProgram(options: ProgramOptions): Promise<Program> {
       services,
       engine,
       dispatcher,
+      broadcastProgress,
       telegram,
       zalo,
       zaloLost: zaloLost.promise,

@@ -760,6 +760,32 @@ export interface LocaleParamNames {
   'remind.recent': 'count' | 'names';
   'remind.nobody': 'count' | 'names';
   'remind.allIn': never;
+  'broadcast.usage': 'unit';
+  'broadcast.empty': 'usage';
+  'broadcast.tooLong': 'length' | 'max' | 'usage';
+  'broadcast.unknownUnit': 'text' | 'units' | 'usage';
+  'broadcast.scopeAll': never;
+  'broadcast.scopeUnit': 'unit';
+  'broadcast.nobody': 'scope';
+  'broadcast.message': 'from' | 'text';
+  'broadcast.preview': 'details' | 'message';
+  'broadcast.recipients': 'people' | 'scope' | 'units';
+  'broadcast.unreached': 'count' | 'units';
+  'broadcast.choice.send': never;
+  'broadcast.choice.cancel': never;
+  'broadcast.confirmAgain': never;
+  'broadcast.cancelled': never;
+  'broadcast.alreadySent': never;
+  'broadcast.alreadyCancelled': never;
+  'broadcast.nobodyNow': never;
+  'broadcast.sending': 'count';
+  'broadcast.progress': 'percent' | 'settled' | 'total';
+  'broadcast.doneAll': 'delivered';
+  'broadcast.doneSome': 'delivered' | 'failed' | 'failures';
+  'broadcast.failedLine': 'name' | 'reason' | 'unit';
+  'broadcast.reason.blocked': never;
+  'broadcast.reason.chatNotFound': never;
+  'broadcast.reason.other': never;
 }
 
 /** A key of `locales/vi.json` (and `en.json`, which has the same keys). */

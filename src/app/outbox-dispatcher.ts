@@ -32,6 +32,11 @@ export interface DispatchHooks {
   stillWanted?: (reminder: ReminderFor) => Promise<boolean>;
   /** The recipient refused for good (blocked the bot, chat gone): mark them unreachable, tell the desk. */
   refused?: (row: OutboxRow, error: string, at: Date) => Promise<void>;
+  /**
+   * A row that delivers a broadcast was sent, failed or put back for a retry: its progress may have
+   * news for the secretariat. Called after the row's turn in the limiter, so it never holds a slot.
+   */
+  broadcastRowSettled?: (broadcastId: number) => Promise<void>;
 }
 
 /**
@@ -207,6 +212,8 @@ export class OutboxDispatcher {
       if (error instanceof LimiterClosedError)
         return this.outbox.markRetry(row.id, 'left at shutdown', this.clock.now());
       this.log.error({ err: error, outboxId: row.id }, 'outbox send failed');
+    } finally {
+      if (row.broadcast && this.hooks.broadcastRowSettled) await this.hooks.broadcastRowSettled(row.broadcast.id);
     }
   }
 

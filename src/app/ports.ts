@@ -7,6 +7,7 @@ import type { BlocRecords, Groups, Invites, OpenDrafts, People, Registrations } 
 import type { CalendarOverrides, Nominations, Submissions } from './ports/reports.ts';
 import type { Outbox, ReminderClaims } from './ports/delivery.ts';
 import type { Files } from './ports/files.ts';
+import type { Broadcasts } from './ports/broadcasts.ts';
 
 export type * from './ports/core.ts';
 export type * from './ports/people.ts';
@@ -14,6 +15,7 @@ export type * from './ports/reports.ts';
 export type * from './ports/delivery.ts';
 export type * from './ports/rendering.ts';
 export type * from './ports/files.ts';
+export type * from './ports/broadcasts.ts';
 
 /** Everything storage provides, built once by the composition root. */
 export interface Repositories {
@@ -31,4 +33,5 @@ export interface Repositories {
   reminderClaims: ReminderClaims;
   openDrafts: OpenDrafts;
   files: Files;
+  broadcasts: Broadcasts;
 }

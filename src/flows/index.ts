@@ -1,5 +1,6 @@
 import type { CommandName } from '../app/permissions.ts';
 import type { Flow } from './engine/types.ts';
+import { broadcastFlow } from './broadcast/flow.ts';
 import { groupFlow } from './group/flow.ts';
 import { helpFlow } from './help/flow.ts';
 import { detailFlow } from './detail/flow.ts';
@@ -37,6 +38,7 @@ const ALL: Flow[] = [
   lockFlow,
   extendFlow,
   remindFlow,
+  broadcastFlow,
   reportFlow,
   standingsFlow,
   progressFlow,

@@ -1,6 +1,7 @@
 import type { Repositories } from '../app/ports.ts';
 import type { Database } from './database.ts';
 import { sqlBlocRecords } from './sql-bloc-records.ts';
+import { sqlBroadcasts } from './sql-broadcasts.ts';
 import { sqlCalendarOverrides } from './sql-calendar-overrides.ts';
 import { sqlFiles } from './sql-files.ts';
 import { sqlGroups } from './sql-groups.ts';
@@ -32,5 +33,6 @@ export function createRepositories({ db, dialect }: Pick<Database, 'db' | 'diale
     reminderClaims: sqlReminderClaims(db),
     openDrafts: sqlOpenDrafts(db),
     files: sqlFiles(db),
+    broadcasts: sqlBroadcasts(db),
   };
 }

@@ -247,6 +247,37 @@ export interface OutboxTable {
   failed_at: Iso | null;
   dropped_at: Iso | null;
   last_error: string | null;
+  /** The broadcast (0010) the row delivers, and the unit of its recipient (else null). */
+  broadcast_id: number | null;
+  broadcast_unit: string | null;
+}
+
+/** A secretariat's broadcast (0010): `preview` → `sending` | `cancelled`; `sending` → `done`. */
+export interface BroadcastsTable {
+  id: Generated<number>;
+  bloc_id: string;
+  by_channel: string;
+  by_user_id: string;
+  by_name: string | null;
+  created_at: Iso;
+  text: string;
+  /** Null: every unit. */
+  unit_id: string | null;
+  status: string;
+  recipients: number;
+  chat_channel: string;
+  chat_id: string;
+  lang: string;
+  confirmed_at: Iso | null;
+  progress_outbox_id: number | null;
+  /** Recipients settled (sent or failed) when the secretariat was last told. */
+  progress_settled: Generated<number>;
+  progress_at: Iso | null;
+  finished_at: Iso | null;
+  delivered: number | null;
+  failed: number | null;
+  /** JSON: `[{ unitId, chatId, reason }]`, written at the end. */
+  failures: string | null;
 }
 
 /** Bytes kept in the database (0007): served images, nominations' photos, one-time export links. */
@@ -284,6 +315,7 @@ export interface DatabaseSchema {
   nominations: NominationsTable;
   reminder_claims: ReminderClaimsTable;
   outbox: OutboxTable;
+  broadcasts: BroadcastsTable;
   open_drafts: OpenDraftsTable;
   files: FilesTable;
 }

@@ -20,6 +20,9 @@ function toRow(row: Selectable<OutboxTable>): OutboxRow {
     ...(row.reminder_bloc !== null && row.reminder_period !== null && row.reminder_unit !== null
       ? { reminder: { blocId: row.reminder_bloc, periodId: row.reminder_period, unitId: row.reminder_unit } }
       : {}),
+    ...(row.broadcast_id !== null && row.broadcast_unit !== null
+      ? { broadcast: { id: row.broadcast_id, unitId: row.broadcast_unit } }
+      : {}),
     ...(row.platform_message_id === null ? {} : { platformMessageId: row.platform_message_id }),
     payload: JSON.parse(row.payload) as object,
     createdAt: toDate(row.created_at),
@@ -62,6 +65,8 @@ type NewRow = Pick<Insertable<OutboxTable>, 'channel' | 'chat_id' | 'payload' | 
   reminder_bloc: string | null;
   reminder_period: string | null;
   reminder_unit: string | null;
+  broadcast_id: number | null;
+  broadcast_unit: string | null;
 };
 const NEW_ROW_COLUMNS = [
   'channel',
@@ -76,6 +81,8 @@ const NEW_ROW_COLUMNS = [
   'reminder_bloc',
   'reminder_period',
   'reminder_unit',
+  'broadcast_id',
+  'broadcast_unit',
 ] as const;
 /** Several new rows as the arguments of one statement: `<column><row number>`. */
 type NumberedRows = Record<string, string | number | null>;
@@ -87,6 +94,9 @@ function numbered(rows: readonly NewRow[]): NumberedRows {
   });
   return args;
 }
+
+/** Rows per insert statement beyond the compiled ones (each row binds 15 parameters). */
+const INSERT_CHUNK = 500;
 
 /** Most outcomes bring one to three replies: their inserts are compiled once per number of rows. */
 const MAX_COMPILED_ROWS = 8;
@@ -113,6 +123,8 @@ function compiledInserts(db: Kysely<DatabaseSchema>) {
           reminder_bloc: value('reminder_bloc', i),
           reminder_period: value('reminder_period', i),
           reminder_unit: value('reminder_unit', i),
+          broadcast_id: value('broadcast_id', i),
+          broadcast_unit: value('broadcast_unit', i),
         }));
         return db.insertInto('outbox').values(rows).returning('id');
       });
@@ -145,16 +157,23 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
         reminder_bloc: m.reminder?.blocId ?? null,
         reminder_period: m.reminder?.periodId ?? null,
         reminder_unit: m.reminder?.unitId ?? null,
+        broadcast_id: m.broadcast?.id ?? null,
+        broadcast_unit: m.broadcast?.unitId ?? null,
       }));
       const insert = insertOf(values.length);
-      const rows = insert
-        ? await insert(numbered(values))
-        : await currentExecutor(db)
-            .insertInto('outbox')
-            .values(values.map((v) => ({ ...v, attempts: 0 })))
-            .returning('id')
-            .execute();
-      return rows.map((r) => r.id).sort((a, b) => a - b);
+      if (insert) return (await insert(numbered(values))).map((r) => r.id).sort((a, b) => a - b);
+      // A broadcast brings thousands of rows: one statement each `INSERT_CHUNK` rows stays under
+      // SQLite's 32,766 bound parameters (and PostgreSQL's 65,535).
+      const ids: number[] = [];
+      for (let from = 0; from < values.length; from += INSERT_CHUNK) {
+        const rows = await currentExecutor(db)
+          .insertInto('outbox')
+          .values(values.slice(from, from + INSERT_CHUNK).map((v) => ({ ...v, attempts: 0 })))
+          .returning('id')
+          .execute();
+        ids.push(...rows.map((r) => r.id));
+      }
+      return ids.sort((a, b) => a - b);
     },
 
     async claim(owner, limit, leaseMs, now, channels) {

@@ -19,6 +19,7 @@ const TABLES = [
   'sessions',
   'reminder_claims',
   'outbox',
+  'broadcasts',
   'files',
 ] as const satisfies ReadonlyArray<keyof DatabaseSchema>;
 

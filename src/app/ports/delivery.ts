@@ -10,6 +10,12 @@ export interface AskedQuestion {
 /** Replies to someone chatting (and receipts) go ahead of bulk sends (reminders, broadcasts). */
 export type OutboxPriority = 'interactive' | 'bulk';
 
+/** The broadcast a row delivers, and the unit of the focal point it goes to. */
+export interface BroadcastFor {
+  id: number;
+  unitId: string;
+}
+
 /** The reminder a row carries: it is dropped unsent once that unit's report for the period is in. */
 export interface ReminderFor {
   blocId: string;
@@ -24,6 +30,7 @@ export interface OutboxRow {
   question?: AskedQuestion;
   priority: OutboxPriority;
   reminder?: ReminderFor;
+  broadcast?: BroadcastFor;
   /** The platform's id of the message, once sent. */
   platformMessageId?: string;
   /** JSON-serializable; storage does not look inside. */
@@ -50,6 +57,7 @@ export interface OutboundMessage {
   /** Default `interactive`. */
   priority?: OutboxPriority;
   reminder?: ReminderFor;
+  broadcast?: BroadcastFor;
   payload: object;
   createdAt: Date;
   expiresAt?: Date;

@@ -9,6 +9,7 @@ import { confirmedValidation } from './0006-confirmed-validation.ts';
 import { files } from './0007-files.ts';
 import { earlyLocks } from './0008-early-locks.ts';
 import { deliveryRouting } from './0009-delivery-routing.ts';
+import { broadcasts } from './0010-broadcasts.ts';
 
 /**
  * The migrations, in code: nothing is read from disk at run time, so a bundled or compiled build
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_files': files,
   '0008_early_locks': earlyLocks,
   '0009_delivery_routing': deliveryRouting,
+  '0010_broadcasts': broadcasts,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
