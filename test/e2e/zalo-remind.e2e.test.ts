@@ -21,7 +21,8 @@ async function zaloCode(env: NodeJS.ProcessEnv, ...args: string[]): Promise<stri
 /**
  * Reminders on Zalo, the bot as a process (Zalo alone, long polling): the secretariat's /nhacnho
  * reaches a Zalo focal point as plain text that says to type /baocao (Zalo has no buttons); a focal
- * point Zalo refuses to write to is flagged unreachable and the secretariat is told, once.
+ * point Zalo refuses to write to is flagged unreachable and the secretariat is told, once; a
+ * broadcast then reaches the one still reachable.
  */
 describe('reminders on Zalo (the bot as a process)', { timeout: 90_000 }, () => {
   it('reach a focal point as text; a refused one is reported to the secretariat', async () => {
@@ -54,6 +55,22 @@ describe('reminders on Zalo (the bot as a process)', { timeout: 90_000 }, () => 
     expect(notices).toHaveLength(1);
     expect(notices[0]?.text).toContain('(Huyện Bảo Yên) qua Zalo');
     expect(api.refused.map((r) => r.params.chat_id)).toEqual([by.id]);
+
+    // A broadcast reaches the Zalo focal point; the refused one is left out from now on.
+    const [preview] = await desk.say('/thongbao Họp giao ban khối ngày 05/12 lúc 8 giờ.');
+    expect(preview?.text).toContain('👥 Người nhận: 1 cán bộ đầu mối của 1 đơn vị');
+    const before = smc.messages().length;
+    await desk.say('có');
+    await api.waitForMessages(smc.id, before + 1, 20_000);
+    expect(smc.messages().at(-1)?.text).toMatch(
+      /^📢 Thông báo của Thư ký khối .*\n\nHọp giao ban khối ngày 05\/12 lúc 8 giờ\.$/s,
+    );
+    await api.waitUntil(
+      () => desk.messages().some((m) => m.text === '✅ Đã gửi xong thông báo: cả 1 cán bộ đầu mối đều nhận được.'),
+      20_000,
+      'the broadcast summary',
+    );
+    expect(api.refused).toHaveLength(1);
     expect(await bot.stop()).toEqual({ code: 0, signal: null });
     expect(bot.output).not.toContain(FAKE_ZALO_SECRET_PART);
   });
