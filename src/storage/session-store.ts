@@ -2,7 +2,6 @@ import KeyvRedis from '@keyv/redis';
 import KeyvPostgres from '@keyv/postgres';
 import { Keyv } from 'keyv';
 import { type Database, isPostgresUrl } from './database.ts';
-import { fastKeyvCodec } from './keyv-codec.ts';
 import { SqlSessionStore } from './sql-session-store.ts';
 
 export { SqlSessionStore } from './sql-session-store.ts';
@@ -46,13 +45,6 @@ export function createSessionKeyv({
   if (url === undefined || url.trim() === '') {
     const store = new SqlSessionStore(database.db, now);
     const keyv = new Keyv({ store, namespace: SESSION_NAMESPACE, throwOnErrors: true });
-    // The same text as keyv's own serializer, made faster (keyv-codec.ts); keyv's stay the fallback.
-    const { serialize, deserialize } = keyv;
-    if (serialize && deserialize) {
-      const codec = fastKeyvCodec({ serialize, deserialize });
-      keyv.serialize = codec.serialize;
-      keyv.deserialize = codec.deserialize;
-    }
     return {
       keyv,
       kind: 'sql',

@@ -2,7 +2,6 @@ import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, 
 import type { Outbox, OutboxRow } from '../app/ports.ts';
 import type { Dialect } from './database.ts';
 import { iso, opt, optDate, toCount, toDate } from './codec.ts';
-import { compiledQuery } from './compiled-query.ts';
 import type { DatabaseSchema, OutboxTable } from './schema.ts';
 import { currentExecutor, transactional } from './unit-of-work.ts';
 
@@ -68,71 +67,8 @@ type NewRow = Pick<Insertable<OutboxTable>, 'channel' | 'chat_id' | 'payload' | 
   broadcast_id: number | null;
   broadcast_unit: string | null;
 };
-const NEW_ROW_COLUMNS = [
-  'channel',
-  'chat_id',
-  'payload',
-  'created_at',
-  'expires_at',
-  'next_attempt_at',
-  'session_key',
-  'asks_seq',
-  'priority',
-  'reminder_bloc',
-  'reminder_period',
-  'reminder_unit',
-  'broadcast_id',
-  'broadcast_unit',
-] as const;
-/** Several new rows as the arguments of one statement: `<column><row number>`. */
-type NumberedRows = Record<string, string | number | null>;
-
-function numbered(rows: readonly NewRow[]): NumberedRows {
-  const args: NumberedRows = {};
-  rows.forEach((row, i) => {
-    for (const column of NEW_ROW_COLUMNS) args[`${column}${i}`] = row[column];
-  });
-  return args;
-}
-
-/** Rows per insert statement beyond the compiled ones (each row binds 15 parameters). */
+/** Rows per insert statement (each row binds 15 parameters). */
 const INSERT_CHUNK = 500;
-
-/** Most outcomes bring one to three replies: their inserts are compiled once per number of rows. */
-const MAX_COMPILED_ROWS = 8;
-
-function compiledInserts(db: Kysely<DatabaseSchema>) {
-  const byCount = new Map<number, (args: NumberedRows) => Promise<Array<{ id: number }>>>();
-  return (count: number) => {
-    if (count > MAX_COMPILED_ROWS) return undefined;
-    let insert = byCount.get(count);
-    if (!insert) {
-      insert = compiledQuery(db, (db, a: NumberedRows) => {
-        const value = <C extends keyof NewRow>(column: C, row: number) => a[`${column}${row}`] as NewRow[C];
-        const rows = Array.from({ length: count }, (_, i) => ({
-          channel: value('channel', i),
-          chat_id: value('chat_id', i),
-          payload: value('payload', i),
-          created_at: value('created_at', i),
-          expires_at: value('expires_at', i),
-          attempts: 0,
-          next_attempt_at: value('next_attempt_at', i),
-          session_key: value('session_key', i),
-          asks_seq: value('asks_seq', i),
-          priority: value('priority', i),
-          reminder_bloc: value('reminder_bloc', i),
-          reminder_period: value('reminder_period', i),
-          reminder_unit: value('reminder_unit', i),
-          broadcast_id: value('broadcast_id', i),
-          broadcast_unit: value('broadcast_unit', i),
-        }));
-        return db.insertInto('outbox').values(rows).returning('id');
-      });
-      byCount.set(count, insert);
-    }
-    return insert;
-  };
-}
 
 /**
  * The outbox. A claim gives each row to one owner for `leaseMs`; a crashed owner's rows come back when
@@ -140,7 +76,6 @@ function compiledInserts(db: Kysely<DatabaseSchema>) {
  * the table, and a platform's error may be long.
  */
 export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox {
-  const insertOf = compiledInserts(db);
   return {
     async enqueue(messages) {
       if (messages.length === 0) return [];
@@ -160,8 +95,6 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
         broadcast_id: m.broadcast?.id ?? null,
         broadcast_unit: m.broadcast?.unitId ?? null,
       }));
-      const insert = insertOf(values.length);
-      if (insert) return (await insert(numbered(values))).map((r) => r.id).sort((a, b) => a - b);
       // A broadcast brings thousands of rows: one statement each `INSERT_CHUNK` rows stays under
       // SQLite's 32,766 bound parameters (and PostgreSQL's 65,535).
       const ids: number[] = [];
