@@ -735,6 +735,8 @@ export interface LocaleParamNames {
   'extend.lockMoved': 'lock' | 'oldLock';
   'extend.lateStay': 'count' | 'units';
   'extend.notice': 'due' | 'period' | 'reason';
+  'periodLock.draftClosed': 'at' | 'period' | 'reopen' | 'summary';
+  'periodLock.draftClosedUnread': 'at' | 'period' | 'reopen';
 }
 
 /** A key of `locales/vi.json` (and `en.json`, which has the same keys). */

@@ -1,5 +1,6 @@
 import { runAutomaticPosts } from '../jobs/automatic-posts.ts';
 import { runMaintenance } from '../jobs/maintenance.ts';
+import { runPeriodLocks } from '../jobs/period-locks.ts';
 import type { ScheduledJob } from '../jobs/scheduler.ts';
 import type { Program } from '../main.ts';
 
@@ -7,10 +8,11 @@ import type { Program } from '../main.ts';
  * The scheduled jobs: every night at 03:15, old update ids, finished outbox rows, expired sessions
  * and expired files (served images, export links, photos no nomination took) go; every five minutes,
  * the automatic posts that fell due (standings when a period locks, progress the day after its due
- * date) are queued, each once.
+ * date) are queued, each once, and the report drafts of periods that locked are closed (their
+ * person told once), each in its session's turn through the engine.
  */
 export function jobsOf(program: Program): ScheduledJob[] {
-  const { repos, sessionKeyv, services, dispatcher, log } = program;
+  const { repos, sessionKeyv, services, dispatcher, engine, log } = program;
   const maintenance = {
     processedUpdates: repos.processedUpdates,
     outbox: repos.outbox,
@@ -24,8 +26,10 @@ export function jobsOf(program: Program): ScheduledJob[] {
     kick: () => dispatcher.kick(),
     log: log.child({ job: 'automatic-posts' }),
   };
+  const locks = { blocs: program.blocs, repos, engine, log: log.child({ job: 'period-locks' }) };
   return [
     { name: 'maintenance', cron: '15 3 * * *', run: (now: Date) => runMaintenance(maintenance, now) },
     { name: 'automatic-posts', cron: '*/5 * * * *', run: (now: Date) => runAutomaticPosts(posts, now) },
+    { name: 'period-locks', cron: '*/5 * * * *', run: (now: Date) => runPeriodLocks(locks, now) },
   ];
 }
