@@ -786,6 +786,8 @@ export interface LocaleParamNames {
   'broadcast.reason.blocked': never;
   'broadcast.reason.chatNotFound': never;
   'broadcast.reason.other': never;
+  'periodLock.draftClosed': 'at' | 'period' | 'reopen' | 'summary';
+  'periodLock.draftClosedUnread': 'at' | 'period' | 'reopen';
 }
 
 /** A key of `locales/vi.json` (and `en.json`, which has the same keys). */

@@ -20,11 +20,12 @@ export function sqlOpenDrafts(db: Kysely<DatabaseSchema>): OpenDrafts {
     },
 
     async remove(sessionKey, command) {
-      await currentExecutor(db)
+      const result = await currentExecutor(db)
         .deleteFrom('open_drafts')
         .where('session_key', '=', sessionKey)
         .where('command', '=', command)
-        .execute();
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
 
     async forPeriod(blocId, periodId) {

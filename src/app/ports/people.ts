@@ -121,7 +121,11 @@ export interface OpenDraft {
 /** The index of open drafts, written in the update's transaction that opens, moves or ends one. */
 export interface OpenDrafts {
   put(draft: OpenDraft, at: Date): Promise<void>;
-  remove(sessionKey: string, command: string): Promise<void>;
+  /**
+   * Whether a row was there to remove: of two runs closing one draft (two processes), the one that
+   * removes the row tells the person, the other finds it gone.
+   */
+  remove(sessionKey: string, command: string): Promise<boolean>;
   /** The open drafts of a period of a bloc, oldest session first. */
   forPeriod(blocId: string, periodId: string): Promise<OpenDraft[]>;
   /** The periods of a bloc that have open drafts. */

@@ -5,6 +5,7 @@ import { HELD_UNTIL } from '../../app/ports/delivery.ts';
 import type { Log, Person } from '../../app/ports.ts';
 import type { AppServices } from '../../app/services.ts';
 import { resolveWhereabouts } from './actor.ts';
+import { closeDraftNow, type CloseOutcome, type CloseRequest } from './close-draft.ts';
 import { KeyQueue } from './key-queue.ts';
 import { route, type FlowRegistry, type Routed } from './route.ts';
 import { DRAFT_TTL_MS, readSession, SESSION_VERSION, sessionKey, type Session } from './session.ts';
@@ -65,6 +66,21 @@ export class ConversationEngine {
    */
   inTurn<T>(key: string, task: () => Promise<T>): Promise<T> {
     return this.queue.run(key, task);
+  }
+
+  /**
+   * Closes an indexed draft in its session's turn (the lock job): see `closeDraftNow`. Throws only
+   * when the database fails; the caller logs it and a later run tries again.
+   */
+  closeDraft(request: CloseRequest): Promise<CloseOutcome> {
+    const tools = {
+      services: this.services,
+      flows: this.flows,
+      log: this.log,
+      onCommitted: this.onCommitted,
+      heldExpiryMs: HELD_EXPIRY_MS,
+    };
+    return this.queue.run(request.draft.sessionKey, () => closeDraftNow(tools, request));
   }
 
   /** Resolves when every update accepted so far has been handled (graceful shutdown). */

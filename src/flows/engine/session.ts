@@ -103,3 +103,15 @@ export function readSession(value: unknown, now: Date): SessionRead {
 export function sessionKey(channel: string, chatId: string, userId: string): string {
   return `${channel}:${chatId}:${userId}`;
 }
+
+/**
+ * The chat and person of a session key, for a job that writes to them (the draft index keeps only
+ * the key). The channel ends at the first colon and the user id starts after the last one: no
+ * channel's user ids hold a colon, while a chat id might.
+ */
+export function sessionChat(key: string): { channel: string; chatId: string; userId: string } | undefined {
+  const first = key.indexOf(':');
+  const last = key.lastIndexOf(':');
+  if (first <= 0 || last <= first + 1 || last === key.length - 1) return undefined;
+  return { channel: key.slice(0, first), chatId: key.slice(first + 1, last), userId: key.slice(last + 1) };
+}

@@ -84,7 +84,7 @@ export interface DraftKeeping<D> {
    * parked or resumed; `typed` is false while it holds nothing the person typed (then discarding it
    * needs no confirmation).
    */
-  progress(ctx: FlowContext, draft: D): { summary: Message; typed: boolean };
+  progress(ctx: Pick<FlowContext, 'bloc'>, draft: D): { summary: Message; typed: boolean };
   /** Asks the draft's current question again (`args`: what was typed after the command). */
   resume(ctx: FlowContext, draft: D, step: string, args: string): Promise<StepOutcome<D>>;
   /**
