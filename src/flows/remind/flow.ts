@@ -42,7 +42,7 @@ function expiryOf(bloc: Bloc, now: Date): Date {
   return until > now ? until : new Date(now.getTime() + AFTER_HOURS_EXPIRY_MS);
 }
 
-function manualReminder(bloc: Bloc, unit: UnitReportStatus, now: Date): UnitReminder {
+function manualReminder(bloc: Bloc, unit: UnitReportStatus, drafting: boolean, now: Date): UnitReminder {
   const zone = bloc.calendar.timezone;
   const dueDay = localDateOf(
     unit.reopenedUntil ? new Date(unit.reopenedUntil.getTime() - 1) : unit.instants.dueDayStart,
@@ -57,7 +57,7 @@ function manualReminder(bloc: Bloc, unit: UnitReportStatus, now: Date): UnitRemi
     daysToDue: Math.round((startOfLocalDay(dueDay, zone).getTime() - today) / DAY_MS),
     lockAt: unit.instants.lockAt,
     timezone: zone,
-    draft: unit.status === 'returned' ? 'returned' : 'none',
+    draft: drafting ? 'session' : unit.status === 'returned' ? 'returned' : 'none',
   };
 }
 
@@ -74,6 +74,7 @@ async function remindPeriod(ctx: FlowContext, bloc: Bloc, periodId: PeriodId): P
   const nobody: string[] = [];
   let people = 0;
   const slot = hourSlot(now, bloc.calendar.timezone);
+  const drafting = new Set((await repos.openDrafts.forPeriod(bloc.id, periodId)).map((d) => d.unitId));
   for (const unit of missing) {
     const name = unitNameOf(bloc, unit.unitId);
     const last = await repos.reminderClaims.lastClaimed(bloc.id, periodId, unit.unitId);
@@ -82,7 +83,7 @@ async function remindPeriod(ctx: FlowContext, bloc: Bloc, periodId: PeriodId): P
       continue;
     }
     const key = { blocId: bloc.id, periodId, unitId: unit.unitId, kind: 'manual', day: slot };
-    const text = manualReminder(bloc, unit, now);
+    const text = manualReminder(bloc, unit, drafting.has(unit.unitId), now);
     const queued = await queueReminder(repos, key, expiryOf(bloc, now), (ch) => unitReminderReply(text, ch), now);
     if (queued.type === 'queued') {
       reminded.push(name);

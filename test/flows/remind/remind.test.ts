@@ -67,6 +67,14 @@ describe('/nhacnho', () => {
     expect(keys(smc.transcript)).toEqual(['reminders.unit.dueIn']);
   });
 
+  it('tells a focal point with a draft open to continue it', async () => {
+    const { smc, desk } = await setUp();
+    await smc.say('/baocao');
+    const before = smc.transcript.length;
+    await desk.say('/nhacnho');
+    expect(smc.transcript[before]?.reply.params?.more).toEqual([{ key: 'reminders.more.draft' }]);
+  });
+
   it('after office hours still reminds, and says when every unit is in', async () => {
     const { smc, desk } = await setUp(local('2023-06-13T20:00'));
     await desk.say('/nhacnho');
