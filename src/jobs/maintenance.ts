@@ -13,7 +13,7 @@ export const RETENTION = {
 
 export interface MaintenanceDeps {
   processedUpdates: Pick<ProcessedUpdates, 'purgeBefore'>;
-  outbox: Pick<Outbox, 'purgeFinished'>;
+  outbox: Pick<Outbox, 'purgeFinished' | 'countDropped'>;
   /** Expired files: served images and export links past their life, photos no nomination took. */
   files: Pick<Files, 'purgeExpired'>;
   /** Deletes expired sessions (keyv checks expiry only on read). */
@@ -21,6 +21,12 @@ export interface MaintenanceDeps {
 }
 
 export interface MaintenanceReport {
+  /**
+   * Messages dropped unsent in the last day (logged with the job's result): reminders whose office
+   * day ended while the bot was down or the queue was slow, replies moved past, reminders no longer
+   * wanted. Read before the purge, which keeps such rows a week anyway.
+   */
+  droppedLastDay: number;
   processedUpdates: number;
   outbox: number;
   sessions: number;
@@ -31,6 +37,7 @@ export interface MaintenanceReport {
 export async function runMaintenance(deps: MaintenanceDeps, now: Date): Promise<MaintenanceReport> {
   const before = (ms: number) => new Date(now.getTime() - ms);
   return {
+    droppedLastDay: await deps.outbox.countDropped(before(24 * 3_600_000)),
     processedUpdates: await deps.processedUpdates.purgeBefore(before(RETENTION.processedUpdatesMs)),
     outbox: await deps.outbox.purgeFinished(before(RETENTION.finishedOutboxMs)),
     sessions: await deps.purgeExpiredSessions(now),

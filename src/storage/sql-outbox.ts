@@ -221,6 +221,15 @@ export function sqlOutbox(db: Kysely<DatabaseSchema>, dialect: Dialect): Outbox 
         .execute();
     },
 
+    async countDropped(since) {
+      const row = await currentExecutor(db)
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('dropped_at', '>=', iso(since))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
     async purgeFinished(before) {
       const at = iso(before);
       const result = await currentExecutor(db)

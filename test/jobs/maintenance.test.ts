@@ -57,4 +57,27 @@ describe('daily maintenance', () => {
     expect(await repos.processedUpdates.markProcessed('telegram', 'old', t0)).toBe(true);
     expect(await repos.outbox.pending(t0)).toBe(1);
   });
+
+  it('counts the messages dropped unsent in the last day, so the job’s log line says how many expired', async () => {
+    const { repos } = h.program.services;
+    const day = 24 * 3_600_000;
+    const t0 = h.clock.now;
+    const ago = (days: number) => new Date(t0.getTime() - days * day);
+    const payload = toPayload(reply('engine.hint'), 'vi');
+    const ids = await repos.outbox.enqueue(
+      ['1', '2', '3'].map((chatId) => ({ channel: 'telegram', chatId, payload, createdAt: ago(3) })),
+    );
+    await repos.outbox.drop([ids[0]!], ago(2));
+    await repos.outbox.drop([ids[1]!, ids[2]!], ago(0.5));
+    const report = await runMaintenance(
+      {
+        processedUpdates: repos.processedUpdates,
+        outbox: repos.outbox,
+        files: repos.files,
+        purgeExpiredSessions: () => Promise.resolve(0),
+      },
+      t0,
+    );
+    expect(report.droppedLastDay).toBe(2);
+  });
 });

@@ -44,6 +44,14 @@ describeEachDatabase('outbox', (getDb) => {
     expect(again.map((r) => [r.id, r.claimedBy, r.attempts])).toEqual([[id, 'b', 2]]);
   });
 
+  it('counts the rows dropped since an instant: an expired reminder dropped by a claim counts', async () => {
+    await outbox().enqueue([message(1, { expiresAt: later(1000) }), message(2)]);
+    expect(await outbox().countDropped(t0)).toBe(0);
+    await outbox().claim('a', 10, 30_000, later(5000), ['telegram']);
+    expect(await outbox().countDropped(t0)).toBe(1);
+    expect(await outbox().countDropped(later(5001))).toBe(0);
+  });
+
   it('drops expired messages instead of sending them late', async () => {
     const [stale, fresh] = await outbox().enqueue([
       message(1, { expiresAt: later(1000) }),

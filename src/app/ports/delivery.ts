@@ -94,6 +94,8 @@ export interface Outbox {
   release(ids: readonly number[], now: Date): Promise<void>;
   /** Drops rows that must not be sent (held replies whose session could not be saved). */
   drop(ids: readonly number[], at: Date): Promise<void>;
+  /** How many rows were dropped unsent (expired, or no longer wanted) at or after `since`. */
+  countDropped(since: Date): Promise<number>;
   /** Deletes rows sent, failed or dropped before `before` (they may hold personal data); returns how many. */
   purgeFinished(before: Date): Promise<number>;
   markSent(id: number, at: Date, platformMessageId?: string): Promise<void>;
